@@ -1,0 +1,85 @@
+"""Page scaffolding shared by every lab: header, formulas, engine picker, code viewer, errors."""
+
+import inspect
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from ui import text
+
+log = logging.getLogger("neurona")
+COMMON = text.load("common")
+
+
+def setup_page(T: dict) -> None:
+    """Wide layout, the page title, its 2-3 sentence intro and the formulas it animates."""
+    st.set_page_config(page_title=f"Neurona · {T['title']}", page_icon=T["icon"], layout="wide")
+    st.title(f"{T['icon']} {T['title']}")
+    st.markdown(T["intro"])
+    show_formulas(T["formulas"])
+
+
+def show_formulas(formulas: list[str], expanded: bool = False) -> None:
+    """The page's equations, in the lecture's notation."""
+    with st.expander(COMMON["formulas_label"], expanded=expanded):
+        for formula in formulas:
+            st.latex(formula)
+
+
+def show_code(*objects: object) -> None:
+    """An expander with the source of the engine functions and classes a page runs."""
+    with st.expander(COMMON["code_label"]):
+        st.caption(COMMON["code_caption"])
+        for obj in objects:
+            st.code(inspect.getsource(obj), language="python")
+
+
+def torch_available() -> bool:
+    """True when torch imports (it is an optional extra)."""
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def cuda_available() -> bool:
+    """True when torch imports and sees a CUDA GPU."""
+    if not torch_available():
+        return False
+    import torch
+
+    return torch.cuda.is_available()
+
+
+def engine_options() -> dict[str, tuple[str, str]]:
+    """The engines this server can run, label -> (backend, device)."""
+    options = {COMMON["engine_numpy"]: ("numpy", "cpu")}
+    if torch_available():
+        options[COMMON["engine_torch_cpu"]] = ("torch", "cpu")
+    if cuda_available():
+        options[COMMON["engine_torch_cuda"]] = ("torch", "cuda")
+    return options
+
+
+def engine_picker(key: str) -> tuple[str, str]:
+    """A sidebar radio for the engine; returns (backend, device)."""
+    options = engine_options()
+    label = st.sidebar.radio(
+        COMMON["engine_label"], list(options), key=key, help=COMMON["engine_help"]
+    )
+    return options[label]
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Bad input as a clear message, anything unexpected as a calm one; never a traceback."""
+    try:
+        yield
+    except ValueError as exc:
+        st.error(str(exc))
+    except Exception:
+        log.exception("unexpected error in a page")
+        st.error(COMMON["unexpected_error"])
