@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 
 from engine import conv as by_hand
+from engine.gradcheck import numerical_gradient, relative_error
 from engine.numpy_backend import conv
-from tests.engine.gradcheck import numerical_grad, rel_error
 
 IMAGE = np.array([[int(c) for c in row] for row in ["11100", "01110", "00111", "00110", "01100"]])
 KERNEL = np.array([[1, 0, 1], [0, 1, 0], [1, 0, 1]])
@@ -104,9 +104,9 @@ def test_conv_backward_gradient_check(stride, pad, n):
         return float((conv.conv_forward(A, W, b, stride, pad)[0] * dZ).sum())
 
     dA, dW, db = conv.conv_backward(dZ, cache)
-    assert rel_error(dA, numerical_grad(J, A)) < 1e-6
-    assert rel_error(dW, numerical_grad(J, W)) < 1e-6
-    assert rel_error(db, numerical_grad(J, b)) < 1e-6
+    assert relative_error(dA, numerical_gradient(J, A)) < 1e-6
+    assert relative_error(dW, numerical_gradient(J, W)) < 1e-6
+    assert relative_error(db, numerical_gradient(J, b)) < 1e-6
     assert conv.conv_backward(dZ, cache, need_dA_prev=False)[0] is None
 
 
@@ -125,7 +125,7 @@ def test_pool_backward_gradient_check(mode, size, stride, n):
 
     dA = conv.pool_backward(dout, cache)
     assert dA.shape == A.shape
-    assert rel_error(dA, numerical_grad(J, A)) < 1e-6
+    assert relative_error(dA, numerical_gradient(J, A)) < 1e-6
 
 
 def test_layers_reject_mismatched_channels_and_modes():
