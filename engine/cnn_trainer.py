@@ -64,7 +64,6 @@ class CNNTrainer:
         self.X = self.model.asarray(data.X_train)  # (m, n, n) on the model's device
         self.Y = self.model.asarray(to_targets(data.y_train, spec))  # (m, K) one-hot
         self.X_test, self.y_test = data.X_test, data.y_test
-        self.Y_test = to_targets(data.y_test, spec)  # (m_test, K)
         self.m = len(data.y_train)
         self.rng = np.random.default_rng(seed)
         self.order = self.rng.permutation(self.m)
@@ -103,14 +102,16 @@ class CNNTrainer:
         self.step(math.ceil((self.m - self.pos) / self.batch_size))
 
     def record(self) -> None:
-        """Log the mean training loss since the last record, the test loss and accuracy.
+        """Log the mean training J since the last record, and the test cross-entropy and accuracy.
 
-        If J or θ is no longer finite or θ has blown up (α too large, typically), θ goes back to
-        the last record and training stops: `diverged` tells the page why.
+        If the test loss or θ is no longer finite, or θ has blown up (α too large, typically), θ
+        goes back to the last record and training stops: `diverged` tells the page why.
         """
         train_loss = float(np.mean(self.batch_losses)) if self.batch_losses else np.nan
         self.batch_losses = []
-        test_loss = self.model.loss(self.X_test, self.Y_test)
+        Y_hat = self.model.predict(self.X_test)  # (m_test, K), one forward pass for both numbers
+        p_true = Y_hat[np.arange(len(self.y_test)), self.y_test]  # ŷ of the right class
+        test_loss = float(-np.mean(np.log(np.maximum(p_true, 1e-12))))
         theta = self.model.get_theta()
         finite = np.isfinite(test_loss) and np.isfinite(theta).all()
         if not finite or np.abs(theta).max() > MAX_ABS_WEIGHT:
@@ -122,7 +123,6 @@ class CNNTrainer:
         h["epoch"].append(self.epochs_done)
         h["loss"].append(train_loss)
         h["test_loss"].append(test_loss)
-        Y_hat = self.model.predict(self.X_test)  # (m_test, K)
         h["test_acc"].append(metrics.accuracy(Y_hat, self.y_test, "softmax"))
         h["seconds"].append(self.seconds)
         self.kernels.append(self.first_kernels())

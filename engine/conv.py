@@ -20,6 +20,16 @@ import numpy as np
 
 POOL_MODES = ("max", "avg")
 
+# Hand-made 3x3 filters from image processing: what a CNN's first layer often ends up learning.
+CLASSIC_KERNELS = {
+    "lecture": np.array([[1, 0, 1], [0, 1, 0], [1, 0, 1]]),  # the lecture's example filter
+    "edges": np.array([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]]),  # outline: Laplacian
+    "vertical": np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]),  # Sobel: left-to-right change
+    "horizontal": np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]]),  # Sobel: top-to-bottom change
+    "blur": np.array([[1, 2, 1], [2, 4, 2], [1, 2, 1]]) / 16,  # Gaussian blur
+    "sharpen": np.array([[0, -1, 0], [-1, 5, -1], [0, -1, 0]]),
+}
+
 
 def output_size(n: int, k: int, stride: int, pad: int, exact: bool = True) -> int:
     """n_out = (n + 2p − k)/s + 1, with a ValueError naming what is wrong when it is invalid.
