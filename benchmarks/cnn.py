@@ -13,7 +13,7 @@ from threadpoolctl import threadpool_limits
 
 from engine import images
 from engine.cnn_spec import CNNSpec
-from engine.cnn_trainer import CNNTrainer
+from engine.cnn_trainer import BatchTrainer, make_cnn
 
 DEFAULTS = {"filters": (8, 16), "k": 3, "pool": "max"}  # the page's default CNN
 TRAIN = {"optimizer": "adam", "lr": 0.01, "batch_size": 32}
@@ -23,7 +23,8 @@ THREADS = 1
 
 
 def epoch_seconds(data: images.ImageSplit, in_size: int, backend: str, device: str) -> float:
-    trainer = CNNTrainer(data, CNNSpec(in_size=in_size, **DEFAULTS), backend, device, **TRAIN)
+    model = make_cnn(CNNSpec(in_size=in_size, **DEFAULTS), backend, device)
+    trainer = BatchTrainer(model, data, **TRAIN)
     trainer.step(2)  # warm-up: first calls allocate and (for torch) pick kernels
     times = []
     for _ in range(EPOCHS_TIMED):
@@ -39,7 +40,7 @@ def epoch_seconds(data: images.ImageSplit, in_size: int, backend: str, device: s
 
 def digits_accuracy(data: images.ImageSplit) -> tuple[float, float]:
     """Test accuracy after EPOCHS_ACCURACY epochs with the NumPy engine, and the seconds it took."""
-    trainer = CNNTrainer(data, CNNSpec(in_size=8, **DEFAULTS), "numpy", "cpu", **TRAIN)
+    trainer = BatchTrainer(make_cnn(CNNSpec(in_size=8, **DEFAULTS)), data, **TRAIN)
     for _ in range(EPOCHS_ACCURACY):
         trainer.run_epoch()
     trainer.record()

@@ -1,9 +1,11 @@
-"""Minibatch training of a CNN, a few batches at a time (lecture: SGD, épocas, CNN).
+"""Minibatch training on images, a few batches at a time (lecture: SGD, épocas, CNN, MNIST).
 
 One epoch shows every training image once, in a new seeded random order, in batches of
 `batch_size`: for each batch the model computes J and dJ/dθ and the optimizer updates θ. A page
-calls `step(n)` on every animation tick (a fraction of an epoch), then `record()` to log the
-curves and a snapshot of the first layer's kernels, so the run can be scrubbed back afterwards.
+calls `step(n)` on every animation tick (a fraction of an epoch, so the page stays responsive),
+then `record()` to log the curves and, for a CNN, a snapshot of the first layer's kernels, so the
+run can be scrubbed back afterwards. Any model with the engine's protocol trains here (the CNN of
+either engine, and the MLP of the MNIST workshop); engine/trainer.py trains whole epochs only.
 """
 
 import math
@@ -41,30 +43,27 @@ def make_cnn(spec: CNNSpec, backend: str = "numpy", device: str = "cpu", seed: i
     raise ValueError(f"backend must be one of {', '.join(BACKENDS)}; got {backend!r}")
 
 
-class CNNTrainer:
-    """A CNN, its optimizer, the data, the epoch position and the history of the run."""
+class BatchTrainer:
+    """A model, its optimizer, the data, the position in the epoch and the history of the run."""
 
     def __init__(
         self,
+        model,
         data: ImageSplit,
-        spec: CNNSpec,
-        backend: str = "numpy",
-        device: str = "cpu",
         optimizer: str = "adam",
         lr: float = 0.01,
         batch_size: int = 32,
         seed: int = 0,
-        dtype=np.float32,
     ):
         if not 1 <= batch_size <= len(data.y_train):
             raise ValueError(f"batch size must be between 1 and {len(data.y_train)}")
-        self.spec, self.batch_size = spec, batch_size
-        self.model = make_cnn(spec, backend, device, seed, dtype)
-        self.opt = self.model.make_optimizer(optimizer, lr)
-        self.X = self.model.asarray(data.X_train)  # (m, n, n) on the model's device
-        self.Y = self.model.asarray(to_targets(data.y_train, spec))  # (m, K) one-hot
-        self.X_test, self.y_test = data.X_test, data.y_test
+        self.model, self.spec, self.batch_size = model, model.spec, batch_size
+        self.opt = model.make_optimizer(optimizer, lr)
         self.m = len(data.y_train)
+        self.X = model.asarray(data.X_train.reshape(self.m, -1))  # (m, n·n) on the model's device
+        self.Y = model.asarray(to_targets(data.y_train, self.spec))  # (m, K) one-hot
+        self.X_test = data.X_test.reshape(len(data.y_test), -1)  # (m_test, n·n)
+        self.y_test = data.y_test
         self.rng = np.random.default_rng(seed)
         self.order = self.rng.permutation(self.m)
         self.epoch, self.pos = 0, 0  # whole epochs done, images seen in the current one
@@ -73,7 +72,7 @@ class CNNTrainer:
         self.kernels = [self.first_kernels()]  # snapshots of W1, one per record()
         self.seconds = 0.0  # time spent training (not evaluating)
         self.diverged = False  # J stopped being finite: θ went back to the last good record
-        self.last_good = self.model.get_theta()
+        self.last_good = model.get_theta()
 
     @property
     def batches_per_epoch(self) -> int:
@@ -127,6 +126,7 @@ class CNNTrainer:
         h["seconds"].append(self.seconds)
         self.kernels.append(self.first_kernels())
 
-    def first_kernels(self) -> np.ndarray:
-        """The first layer's filters W1 as (n_F, k, k) images."""
-        return self.model.get_params()["W1"][:, 0]
+    def first_kernels(self) -> np.ndarray | None:
+        """A CNN's first-layer filters W1 as (n_F, k, k) images (None for an MLP)."""
+        W1 = self.model.get_params()["W1"]
+        return W1[:, 0] if W1.ndim == 4 else None

@@ -8,7 +8,7 @@ torch.set_num_threads(1)  # as the app's server does; the tests' batches are sma
 
 from engine import images  # noqa: E402
 from engine.cnn_spec import CNNSpec  # noqa: E402
-from engine.cnn_trainer import CNNTrainer, make_cnn  # noqa: E402
+from engine.cnn_trainer import BatchTrainer, make_cnn  # noqa: E402
 from engine.numpy_backend.optimizers import NAMES  # noqa: E402
 from engine.spec import to_targets  # noqa: E402
 
@@ -47,7 +47,8 @@ def test_training_steps_agree(optimizer):
     spec = CNNSpec(in_size=8, filters=(3, 4), lam=0.2)
     thetas = []
     for backend in ("numpy", "torch"):
-        trainer = CNNTrainer(data, spec, backend, lr=0.01, optimizer=optimizer, dtype=np.float64)
+        model = make_cnn(spec, backend, dtype=np.float64)
+        trainer = BatchTrainer(model, data, optimizer=optimizer, lr=0.01)
         trainer.step(20)
         trainer.record()
         thetas.append(trainer.model.get_theta())
@@ -59,7 +60,7 @@ def test_float32_training_stays_close():
     spec = CNNSpec(in_size=8, filters=(8, 16))
     acc = []
     for backend in ("numpy", "torch"):
-        trainer = CNNTrainer(data, spec, backend)
+        trainer = BatchTrainer(make_cnn(spec, backend), data)
         trainer.run_epoch()
         trainer.record()
         acc.append(trainer.history["test_acc"][-1])

@@ -1,8 +1,15 @@
 """The lab's image data, loaded once per server process (st.cache_data: read-only, shared)."""
 
+from functools import partial
+
 import streamlit as st
+from threadpoolctl import threadpool_limits
 
 from engine import images
+
+# Training in a tick runs NumPy's BLAS on one thread: on a shared server, several BLAS threads per
+# session fight over the cores (measured on 2 busy cores: a tick was 5-7 times slower with 2).
+one_blas_thread = partial(threadpool_limits, limits=1, user_api="blas")
 
 DATASETS = ("digits", "mnist")
 IMAGE_SIZE = {"digits": 8, "mnist": 28}

@@ -179,16 +179,15 @@ def softmax_bars(probs: np.ndarray, title: str, true_class: int | None = None) -
 
 
 def curves(
-    x: np.ndarray,
-    panels: list[tuple[str, dict[str, np.ndarray]]],
+    panels: list[tuple[str, dict[str, tuple[np.ndarray, np.ndarray]]]],
     x_title: str,
     height: int = 280,
 ) -> go.Figure:
-    """Side-by-side line charts: panels = [(title, {series name: values}), ...] over x."""
+    """Side-by-side line charts: panels = [(title, {series name: (x, y)}), ...]."""
     fig = make_subplots(rows=1, cols=len(panels), subplot_titles=[t for t, _ in panels])
     names = list(dict.fromkeys(name for _, series in panels for name in series))
     for col, (_, series) in enumerate(panels, start=1):
-        for name, y in series.items():
+        for name, (x, y) in series.items():
             i = names.index(name)  # one colour per series name, across the panels
             fig.add_trace(
                 go.Scatter(

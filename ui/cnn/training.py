@@ -1,6 +1,6 @@
 """A CNN that learns, live: its first-layer kernels, feature maps, softmax output and curves.
 
-The session's run (settings + CNNTrainer + a running flag) lives in st.session_state[RUN_KEY].
+The session's run (settings + BatchTrainer + a running flag) lives in st.session_state[RUN_KEY].
 While running, a fragment ticks every TICK_S seconds and trains a slice of an epoch per tick, so
 the page stays responsive; changing any setting starts a fresh run.
 """
@@ -12,9 +12,9 @@ import numpy as np
 import streamlit as st
 
 from engine.cnn_spec import CNNSpec
-from engine.cnn_trainer import CNNTrainer
+from engine.cnn_trainer import BatchTrainer, make_cnn
 from ui.cnn import data, figures
-from ui.common import engine_picker, user_errors
+from ui.common import user_errors
 
 RUN_KEY = "cnn_run"
 TICK_S = 0.5
@@ -23,6 +23,7 @@ BATCH_SIZE = 32
 FILTERS = (2, 4, 8, 16)
 LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 LAMBDAS = (0.0, 0.001, 0.01, 0.1, 1.0, 10.0)
+OPTIMIZERS = ("adam", "momentum", "sgd")
 DEFAULTS = {
     "dataset": "digits",
     "n_F": 8,
@@ -41,7 +42,7 @@ class CNNRun:
     """One session's training run: the settings it was built from, the trainer, play state."""
 
     config: dict
-    trainer: CNNTrainer
+    trainer: BatchTrainer
     epochs: int = 15  # the run stops after this many epochs (changing it keeps the run)
     running: bool = False
 
@@ -59,61 +60,72 @@ def spec_of(config: dict) -> CNNSpec:
     )
 
 
-def new_run(config: dict) -> CNNRun:
-    trainer = CNNTrainer(
-        data.load(config["dataset"]),
-        spec_of(config),
-        config["backend"],
-        config["device"],
-        optimizer=config["optimizer"],
-        lr=config["lr"],
-        batch_size=BATCH_SIZE,
+def new_run(config: dict, epochs: int) -> CNNRun:
+    model = make_cnn(spec_of(config), config["backend"], config["device"])
+    trainer = BatchTrainer(
+        model, data.load(config["dataset"]), config["optimizer"], config["lr"], BATCH_SIZE
     )
-    return CNNRun(config, trainer)
+    return CNNRun(config, trainer, epochs)
 
 
 def current_run(config: dict, epochs: int) -> CNNRun:
     """The session's run, rebuilt when the settings differ from the ones it was built with."""
     run = st.session_state.get(RUN_KEY)
     if run is None or run.config != config:
-        run = st.session_state[RUN_KEY] = new_run(config)
+        run = st.session_state[RUN_KEY] = new_run(config, epochs)
     run.epochs = epochs
     return run
 
 
-def settings(T: dict) -> tuple[dict, int]:
-    """The controls: data set, architecture, α, λ, optimizer (plus the sidebar engine); epochs."""
+def stored_config(engine: tuple[str, str]) -> dict:
+    """The settings as the controls last left them (or the defaults), without drawing them."""
+    config = {name: st.session_state.get(f"cnn_{name}", value) for name, value in DEFAULTS.items()}
+    return {**config, "backend": engine[0], "device": engine[1]}
+
+
+def stored_epochs(dataset: str) -> int:
+    return st.session_state.get(f"cnn_epochs_{dataset}", EPOCHS[dataset])
+
+
+def settings(T: dict, engine: tuple[str, str]) -> tuple[dict, int]:
+    """The controls: data set, architecture, α, λ and optimizer, then the number of epochs.
+
+    Each control keeps its value for the whole session (persist_state), so visiting another tab
+    and coming back finds the same settings and the same trained network.
+    """
     t = T["train"]
-    backend, device = engine_picker("cnn_engine")
     c = st.columns([1.3, 1, 0.8, 0.8, 1, 1, 1.2, 1, 1])
+    keep = {"persist_state": "session"}
     config = {
         "dataset": c[0].radio(
-            t["dataset"], data.DATASETS, format_func=lambda d: t["datasets"][d], key="cnn_dataset"
+            t["dataset"], data.DATASETS, format_func=lambda d: t["datasets"][d],
+            key="cnn_dataset", **keep,
         ),
         "n_F": c[1].select_slider(
-            t["n_F"], FILTERS, DEFAULTS["n_F"], key="cnn_n_F", help=t["n_F_help"]
+            t["n_F"], FILTERS, DEFAULTS["n_F"], key="cnn_n_F", help=t["n_F_help"], **keep
         ),
-        "blocks": c[2].radio(t["blocks"], (1, 2), index=1, key="cnn_blocks", help=t["blocks_help"]),
-        "k": c[3].radio(t["k"], (3, 5), key="cnn_k", format_func=lambda k: f"{k}x{k}"),
+        "blocks": c[2].radio(
+            t["blocks"], (1, 2), index=1, key="cnn_blocks", help=t["blocks_help"], **keep
+        ),
+        "k": c[3].radio(t["k"], (3, 5), key="cnn_k", format_func=lambda k: f"{k}x{k}", **keep),
         "pool": c[4].radio(
-            t["pool"], ("max", "avg"), format_func=lambda m: T["pool"]["modes"][m], key="cnn_pool"
+            t["pool"], ("max", "avg"), format_func=lambda m: T["pool"]["modes"][m],
+            key="cnn_pool", **keep,
         ),
-        "lr": c[5].select_slider(t["lr"], LEARNING_RATES, DEFAULTS["lr"], key="cnn_lr"),
-        "lam": c[6].select_slider(
-            t["lam"], LAMBDAS, DEFAULTS["lam"], key="cnn_lam", help=t["lam_help"]
+        "optimizer": c[5].selectbox(
+            t["optimizer"], OPTIMIZERS, format_func=lambda o: t["optimizers"][o],
+            key="cnn_optimizer", **keep,
         ),
-        "optimizer": c[7].selectbox(
-            t["optimizer"],
-            ("adam", "momentum", "sgd"),
-            format_func=lambda o: t["optimizers"][o],
-            key="cnn_optimizer",
+        "lr": c[6].select_slider(t["lr"], LEARNING_RATES, DEFAULTS["lr"], key="cnn_lr", **keep),
+        "lam": c[7].select_slider(
+            t["lam"], LAMBDAS, DEFAULTS["lam"], key="cnn_lam", help=t["lam_help"], **keep
         ),
-        "backend": backend,
-        "device": device,
-    }
-    default_epochs = EPOCHS[config["dataset"]]
+        "backend": engine[0],
+        "device": engine[1],
+    }  # fmt: skip
+    dataset = config["dataset"]
     epochs = c[8].number_input(
-        t["epochs"], 1, 100, default_epochs, key=f"cnn_epochs_{config['dataset']}"
+        t["epochs"], 1, 100, EPOCHS[dataset], key=f"cnn_epochs_{dataset}", **keep
     )
     return config, epochs
 
@@ -128,15 +140,16 @@ def _reset() -> None:
 
 def _one_epoch(run: CNNRun) -> None:
     run.running = False
-    run.trainer.run_epoch()
-    run.trainer.record()
+    with data.one_blas_thread():
+        run.trainer.run_epoch()
+        run.trainer.record()
 
 
-def training_section(T: dict) -> None:
+def training_section(T: dict, engine: tuple[str, str]) -> None:
     t = T["train"]
     st.markdown(t["intro"])
     with user_errors():
-        config, epochs = settings(T)
+        config, epochs = settings(T, engine)
         run = current_run(config, epochs)
         buttons = st.container(horizontal=True)
         finished = run.finished
@@ -181,8 +194,9 @@ def _tick(run: CNNRun) -> None:
     trainer = run.trainer
     per_tick = math.ceil(trainer.batches_per_epoch / TICKS_PER_EPOCH[run.config["dataset"]])
     left = math.ceil((trainer.m - trainer.pos) / trainer.batch_size)
-    trainer.step(min(per_tick, left))
-    trainer.record()
+    with data.one_blas_thread():
+        trainer.step(min(per_tick, left))
+        trainer.record()
 
 
 def draw(run: CNNRun, T: dict) -> None:
@@ -210,7 +224,8 @@ def draw(run: CNNRun, T: dict) -> None:
     sample = middle.number_input(
         t["sample"], 0, len(trainer.y_test) - 1, 0, key="cnn_sample", help=t["sample_help"]
     )
-    x = trainer.X_test[sample]
+    n = trainer.spec.in_size
+    x = trainer.X_test[sample].reshape(n, n)  # (n, n) the chosen test image
     probs = trainer.model.predict(x[None])[0]
     middle.plotly_chart(
         figures.softmax_bars(
@@ -220,23 +235,17 @@ def draw(run: CNNRun, T: dict) -> None:
     )
     with right:
         if h["epoch"]:
-            st.plotly_chart(
-                figures.curves(
-                    h["epoch"],
-                    [
-                        (
-                            t["loss_title"],
-                            {t["train_loss"]: h["loss"], t["test_loss"]: h["test_loss"]},
-                        ),
-                        (t["acc_title"], {t["test_acc"]: h["test_acc"]}),
-                    ],
-                    t["epoch_axis"],
-                ),
-                key="cnn_train_curves",
-            )
+            x_axis = h["epoch"]
+            losses = {
+                t["train_loss"]: (x_axis, h["loss"]),
+                t["test_loss"]: (x_axis, h["test_loss"]),
+            }
+            accuracy = {t["test_acc"]: (x_axis, h["test_acc"])}
+            panels = [(t["loss_title"], losses), (t["acc_title"], accuracy)]
+            st.plotly_chart(figures.curves(panels, t["epoch_axis"]), key="cnn_train_curves")
         else:
             st.info(t["no_history"])
-    feature_maps(trainer.model, x, T)
+    feature_maps(trainer.model, x, T, t["fm_header"])
 
 
 def kernel_timeline(run: CNNRun, t: dict) -> None:
@@ -260,11 +269,11 @@ def kernel_timeline(run: CNNRun, t: dict) -> None:
     st.caption(t["kernels_caption"])
 
 
-def feature_maps(model, x: np.ndarray, T: dict) -> None:
-    """The chosen image, then what each layer makes of it (one map per filter)."""
+def feature_maps(model, x: np.ndarray, T: dict, header: str) -> None:
+    """An image, then what each layer makes of it (one map per filter)."""
     t = T["train"]
     maps = model.feature_maps(x[None])
-    st.markdown(t["fm_header"])
+    st.markdown(header)
     cols = st.columns(1 + len(maps))
     cols[0].markdown(t["fm_input"])
     cols[0].image(figures.mosaic(x[None], width=200, colorscale="Greys"))
