@@ -50,24 +50,23 @@ GALLERY = (
     Activation("linear", r"\phi(z) = z", r"\phi'(z) = 1", r"(-\infty, \infty)", True),
     Activation(
         "piecewise_linear",
-        r"\phi(z) = \begin{cases} 1, & z \geq \frac{1}{2} \\ z + \frac{1}{2}, & -\frac{1}{2} < z"
-        r" < \frac{1}{2} \\ 0, & z \leq -\frac{1}{2} \end{cases}",
-        r"\phi'(z) = \begin{cases} 1, & -\frac{1}{2} < z < \frac{1}{2} \\ 0, & |z| > \frac{1}{2}"
-        r" \end{cases}",
+        r"\phi(z) = \begin{cases} 1, & z \geq \frac{1}{2} \\ z + \frac{1}{2}, & |z| < \frac{1}{2}"
+        r" \\ 0, & z \leq -\frac{1}{2} \end{cases}",
+        r"\phi'(z) = \begin{cases} 1, & |z| < \frac{1}{2} \\ 0, & |z| > \frac{1}{2} \end{cases}",
         r"[0, 1]",
         True,
     ),
     Activation(
         "sigmoid",
         r"\sigma(z) = \frac{1}{1 + e^{-z}}",
-        r"\sigma'(z) = \sigma(z)\,(1 - \sigma(z)) \leq \frac{1}{4}",
+        r"\sigma'(z) = \sigma(z)\,(1 - \sigma(z))",
         r"(0, 1)",
         True,
     ),
     Activation(
         "tanh",
         r"\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}",
-        r"\tanh'(z) = 1 - \tanh^2(z) = \frac{4}{(e^{z} + e^{-z})^2}",
+        r"\tanh'(z) = 1 - \tanh^2(z)",
         r"(-1, 1)",
         True,
     ),
@@ -87,10 +86,9 @@ GALLERY = (
     ),
     Activation(
         "elu",
-        rf"\phi(z) = \begin{{cases}} z, & z > 0 \\ \alpha\,(e^{{z}} - 1), & z \leq 0 \end{{cases}}"
-        rf" \quad \alpha = {ELU_ALPHA:g}",
+        r"\phi(z) = \begin{cases} z, & z > 0 \\ \alpha\,(e^{z} - 1), & z \leq 0 \end{cases}",
         r"\phi'(z) = \begin{cases} 1, & z > 0 \\ \phi(z) + \alpha, & z \leq 0 \end{cases}",
-        rf"(-{ELU_ALPHA:g}, \infty)",
+        rf"(-\alpha, \infty),\ \alpha = {ELU_ALPHA:g}",
         True,
     ),
     Activation(
