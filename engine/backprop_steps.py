@@ -71,6 +71,11 @@ def bmatrix(A: np.ndarray) -> str:
     return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
 
 
+def two_lines(lhs: str, rhs: str) -> str:
+    """lhs on one line and "= rhs" below it: three matrices side by side do not fit a column."""
+    return rf"\begin{{gathered}}{lhs} \\ = {rhs}\end{{gathered}}"
+
+
 def forward_steps(X: np.ndarray, Zs: list, As: list, model) -> list[Step]:
     steps = [
         Step(
@@ -79,7 +84,7 @@ def forward_steps(X: np.ndarray, Zs: list, As: list, model) -> list[Step]:
     ]
     for l, (Z, A) in enumerate(zip(Zs, As[1:], strict=True), start=1):
         W, b, A_prev = model.params[f"W{l}"], model.params[f"b{l}"], As[l - 1]
-        z_line = rf"{bmatrix(A_prev)} {bmatrix(W)} + {bmatrix(b)} = {bmatrix(Z)}"
+        z_line = two_lines(rf"{bmatrix(A_prev)} {bmatrix(W)} + {bmatrix(b)}", bmatrix(Z))
         z_formula = rf"Z^{{[{l}]}} = A^{{[{l - 1}]}} W^{{[{l}]}} + b^{{[{l}]}}"
         operands = {"A_prev": A_prev, "W": W.copy(), "b": b.copy()}
         steps.append(Step("z", "forward", l, (z_formula,), (z_line,), operands, {f"Z{l}": Z}))
@@ -109,7 +114,7 @@ def grads_step(l: int, A_prev: np.ndarray, dZ: np.ndarray, dW: np.ndarray, db: n
         rf"db^{{[{l}]}} = \sum_{{i}} \delta^{{[{l}]}}_i",
     )
     plugged = (
-        rf"{bmatrix(A_prev.T)} {bmatrix(dZ)} = {bmatrix(dW)}",
+        two_lines(rf"{bmatrix(A_prev.T)} {bmatrix(dZ)}", bmatrix(dW)),
         rf"db^{{[{l}]}} = {bmatrix(db)}",
     )
     operands = {"A_prev": A_prev, "dZ": dZ}
@@ -145,7 +150,7 @@ def delta_step(k: int, dA: np.ndarray, Z: np.ndarray, A: np.ndarray, dZ: np.ndar
         rf"\delta^{{[{k}]}} = dA^{{[{k}]}} \odot \sigma'(Z^{{[{k}]}})"
         rf" = dA^{{[{k}]}} \odot A^{{[{k}]}} \odot (1 - A^{{[{k}]}})"
     )
-    line = rf"{bmatrix(dA)} \odot {bmatrix(sig)} = {bmatrix(dZ)}"
+    line = two_lines(rf"{bmatrix(dA)} \odot {bmatrix(sig)}", bmatrix(dZ))
     operands = {"dA": dA, "sigma_prime": sig}
     return Step("delta", "backward", k, (formula,), (line,), operands, {f"dZ{k}": dZ})
 
@@ -171,7 +176,7 @@ def update_step(model, lr: float) -> Step:
         W, dW = model.params[f"W{l}"].copy(), model.grads[f"W{l}"].copy()
         W_new = W - lr * dW
         formulas.append(rf"W^{{[{l}]}} := W^{{[{l}]}} - \alpha\, dW^{{[{l}]}}")
-        plugged.append(rf"{bmatrix(W)} - {fmt(lr)} \cdot {bmatrix(dW)} = {bmatrix(W_new)}")
+        plugged.append(two_lines(rf"{bmatrix(W)} - {fmt(lr)} \cdot {bmatrix(dW)}", bmatrix(W_new)))
         operands |= {f"W{l}": W, f"dW{l}": dW}
         results[f"W{l}_new"] = W_new
     return Step("update", "update", L, tuple(formulas), tuple(plugged), operands, results)

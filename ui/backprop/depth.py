@@ -92,8 +92,8 @@ def lecture_collapse_section(N: dict) -> None:
         col.plotly_chart(
             figures.matrix_heatmap(c[key], N[title], zmax, height=380), key=f"bp_collapse_{key}"
         )
-    cols[1].latex(r"\Large\cdot")
-    cols[3].latex(r"\Large=")
+    cols[1].latex(r"\Huge\cdot")
+    cols[3].latex(r"\Huge=")
     st.markdown(N["collapse_check"].format(gap=c["gap"]))
 
 

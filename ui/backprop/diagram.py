@@ -18,7 +18,7 @@ def positions(n: int) -> np.ndarray:
 
 def edge_label_t(j: int, n_target: int) -> float:
     """Where along an edge (0 = source, 1 = target) its label goes: staggered by target."""
-    return 0.5 if n_target == 1 else 0.3 + 0.45 * j / (n_target - 1)
+    return 0.5 if n_target == 1 else 0.18 + 0.64 * j / (n_target - 1)
 
 
 def network_diagram(

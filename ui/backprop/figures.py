@@ -152,13 +152,14 @@ def curves(
     Each series' x runs first, first + 1, ... (epochs from 0, layers from 1).
     """
     fig = go.Figure()
-    for (name, values), color in zip(series.items(), LINES * 2, strict=False):
+    styles = zip(LINES * 2, ("solid", "dash") * 6, strict=True)  # dashes show overlapping lines
+    for (name, values), (color, dash) in zip(series.items(), styles, strict=False):
         fig.add_scatter(
             x=first + np.arange(len(values)),
             y=values,
             name=name,
             mode="lines+markers" if markers else "lines",
-            line={"color": color, "width": 2},
+            line={"color": color, "width": 2, "dash": dash},
         )
     fig.update_xaxes(title_text=x_title)
     fig.update_yaxes(title_text=y_title, type="log" if log_y else "linear", exponentformat="power")

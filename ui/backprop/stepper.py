@@ -130,7 +130,7 @@ def stepper_view(T: dict, run: BackpropRun) -> None:
     st.markdown(
         f"#### {S['status'].format(epoch=s.epoch, step=s.index + 1, n=len(s.steps), title=title)}"
     )
-    left, right = st.columns([1, 1], gap="large")
+    left, right = st.columns([5, 7], gap="medium")
     with left:
         st.plotly_chart(diagram(S, s, i), key="bp_diagram")
         st.caption(S["row_note"])
