@@ -43,6 +43,14 @@ def step_to(page, name: str, step: int) -> None:
     page.wait_for_function(SCRIPT_DONE_JS, polling=100)  # the rest of the panel has arrived
 
 
+def diagram_shows(page, pattern: str, name: str) -> None:
+    """The network diagram shows a number like `pattern`; screenshot the stepper as it is."""
+    diagram = page.locator(".js-plotly-plot").first
+    expect(diagram.get_by_text(re.compile(pattern)).first).to_be_visible()
+    diagram.scroll_into_view_if_needed()
+    shot(page, name)
+
+
 def test_stepper_forward_and_backward_changes_the_numbers(app_url, page):
     open_page(page, tab_url(app_url, "backprop"))
     expect(page.get_by_text("Epoch 0 · step 1 of 12")).to_be_visible()
@@ -51,20 +59,12 @@ def test_stepper_forward_and_backward_changes_the_numbers(app_url, page):
     forward = shown_tex(page)
     assert forward != before
     assert any(r"Z^{[1]} = A^{[0]} W^{[1]}" in tex for tex in forward)
-    expect(
-        page.locator(".js-plotly-plot").get_by_text(re.compile(r"z = -?\d")).first
-    ).to_be_visible()
-    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
-    shot(page, "stepper_forward")
+    diagram_shows(page, r"z = -?\d", "stepper_forward")
     for step in range(3, 11):
         step_to(page, T["stepper"]["next"], step)
     backward = shown_tex(page)
     assert any(r"\odot" in tex for tex in backward)
-    expect(
-        page.locator(".js-plotly-plot").get_by_text(re.compile(r"δ = -?\d")).first
-    ).to_be_visible()
-    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
-    shot(page, "stepper_backward")
+    diagram_shows(page, r"δ = -?\d", "stepper_backward")
     step_to(page, T["stepper"]["previous"], 9)
     assert shown_tex(page) != backward
 
