@@ -21,18 +21,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.backends import make_mlp
+from engine.datasets import xor_workshop
+from engine.gradcheck import numerical_gradient, relative_error
 from engine.numpy_backend.activations import derivative
-from engine.spec import MLPSpec
+from engine.spec import MLPSpec, to_targets
 
 XOR_SPEC = MLPSpec(n_in=3, hidden=(4,), n_out=1, activation="sigmoid", output="sigmoid", loss="bce")
 MAX_EPOCHS = 20_000
-
-
-def xor_data() -> tuple[np.ndarray, np.ndarray]:
-    """X (4, 3): the XOR table with a constant third input 1; Y (4, 1): x1 XOR x2."""
-    X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], dtype=float)  # (4, 3)
-    Y = np.array([[0], [1], [1], [0]], dtype=float)  # (4, 1)
-    return X, Y
 
 
 @dataclass(frozen=True)
@@ -213,7 +208,8 @@ class XorStepper:
 
     def __init__(self, lr: float = 1.0, seed: int = 0):
         check_lr(lr)
-        self.X, self.Y = xor_data()
+        X, y = xor_workshop()
+        self.X, self.Y = X, to_targets(y, XOR_SPEC)  # (4, 3), (4, 1)
         self.model = make_mlp(XOR_SPEC, seed=seed)
         self.lr, self.epoch, self.index = lr, 0, 0
         self.history = [self.model.get_params()]
@@ -267,20 +263,9 @@ def check_lr(lr: float) -> float:
 
 
 def gradient_check(model, X: np.ndarray, Y: np.ndarray, eps: float = 1e-6) -> tuple:
-    """Centered differences (J(θ + ε) − J(θ − ε))/2ε on the engine's loss, against its dθ.
-
-    Returns (numeric dθ, engine dθ, relative error per parameter); θ is left unchanged.
-    """
-    theta = model.get_theta()
+    """(numeric dθ, engine dθ, relative error): engine/gradcheck.py's centered differences
+    (J(θ + ε) − J(θ − ε))/2ε on the engine's own loss, against its backprop dθ."""
     model.loss_and_grads(X, Y)
     analytic = np.array(model.dtheta, copy=True)  # (P,)
-    numeric = np.zeros_like(theta)  # (P,)
-    for k in range(theta.size):
-        for sign in (1, -1):
-            shifted = theta.copy()
-            shifted[k] += sign * eps
-            model.set_theta(shifted)
-            numeric[k] += sign * model.loss(X, Y) / (2 * eps)
-    model.set_theta(theta)
-    rel = np.abs(numeric - analytic) / np.maximum(np.abs(numeric) + np.abs(analytic), 1e-12)
-    return numeric, analytic, rel
+    numeric = numerical_gradient(lambda: model.loss(X, Y), model.theta, eps)  # (P,)
+    return numeric, analytic, relative_error(numeric, analytic)

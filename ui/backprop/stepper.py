@@ -192,15 +192,21 @@ def node_label(values: dict, l: int, i: int, j: int) -> str:
 def show_check(S: dict, run: BackpropRun) -> None:
     if run.check is None or run.check[0] != run.stepper.epoch:
         return
-    epoch, numeric, analytic, rel = run.check
-    st.markdown(S["check_result"].format(err=rel.max(), epoch=epoch))
-    st.markdown(S["check_ok"] if rel.max() < 1e-6 else S["check_bad"])
+    epoch, numeric, analytic, err = run.check
+    st.markdown(S["check_result"].format(err=err, epoch=epoch))
+    st.markdown(S["check_ok"] if err < 1e-6 else S["check_bad"])
     names = [
         f"{name}[{','.join(str(k + 1) for k in idx)}]"
         for name, (_, _, shape) in layout(run.stepper.model.shapes).items()
         for idx in np.ndindex(shape)
     ]
     table = pd.DataFrame(
-        dict(zip(S["check_columns"], [names, analytic, numeric, rel], strict=True))
+        dict(
+            zip(
+                S["check_columns"],
+                [names, analytic, numeric, np.abs(analytic - numeric)],
+                strict=True,
+            )
+        )
     )
     st.dataframe(table, height=220, hide_index=True)
