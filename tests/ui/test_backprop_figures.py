@@ -94,6 +94,9 @@ def test_curves_and_loss_history():
     fig = figures.loss_history(np.array([0.7, 0.6, 0.5]), 1, "t", "epoch", "J")
     assert list(fig.data[0].x) == [0, 1, 2]
     assert list(fig.data[-1].x) == [1] and list(fig.data[-1].y) == [0.6]
+    long = figures.loss_history(np.linspace(1, 0, 20_001), 12_345, "t", "epoch", "J")
+    assert len(long.data[0].x) <= 1100 and long.data[0].x[-1] <= 20_000
+    assert list(long.data[-1].x) == [12_345]
 
 
 def test_activation_curve_and_matrix_heatmap():

@@ -134,6 +134,14 @@ def linear_vs_tanh_section(N: dict) -> None:
 def depth_tab(T: dict) -> None:
     D = T["depth"]
     st.markdown(D["intro"])
+    runs = init_section(D, T["nonlinear"]["datasets"])
+    zeros_section(D, runs)
+    norms_section(D)
+    common.show_code(depth.deep_spec, depth.train, depth.gradient_norms, depth.unit_spread)
+
+
+def init_section(D: dict, dataset_names: dict) -> dict:
+    """Five initializations of the same deep net: loss curves and final boundaries."""
     st.subheader(D["init_header"])
     cols = st.columns(4)
     activation = cols[0].selectbox(
@@ -147,7 +155,7 @@ def depth_tab(T: dict) -> None:
         NONLINEAR_DATASETS,
         index=NONLINEAR_DATASETS.index("circle"),
         key="bp_init_dataset",
-        format_func=lambda k: T["nonlinear"]["datasets"][k],
+        format_func=lambda k: dataset_names[k],
     )
     epochs = cols[2].slider(D["epochs_label"], 20, 300, 100, 10, key="bp_init_epochs")
     lr = cols[3].select_slider(D["lr_label"], LR_OPTIONS, 0.03, key="bp_init_lr")
@@ -158,14 +166,9 @@ def depth_tab(T: dict) -> None:
             for init in depth.COMPARED_INITS
         }
     labels = D["inits"]
+    losses = {labels[k]: r["loss"] for k, r in runs.items()}
     loss_fig = figures.curves(
-        {labels[k]: r["loss"] for k, r in runs.items()},
-        D["loss_title"],
-        D["epoch_axis"],
-        D["loss_axis"],
-        380,
-        first=0,
-        markers=False,
+        losses, D["loss_title"], D["epoch_axis"], D["loss_axis"], 380, first=0, markers=False
     )
     st.plotly_chart(loss_fig, key="bp_init_losses")
     panels = [
@@ -173,12 +176,13 @@ def depth_tab(T: dict) -> None:
         for k, r in runs.items()
     ]
     ds = data(dataset)
-    first = runs["zeros"]["axis"]
-    st.plotly_chart(
-        figures.boundaries(first, panels, ds.X_test, ds.y_test, height=330),
-        key="bp_init_boundaries",
-    )
+    fig = figures.boundaries(runs["zeros"]["axis"], panels, ds.X_test, ds.y_test, height=330)
+    st.plotly_chart(fig, key="bp_init_boundaries")
+    return runs
 
+
+def zeros_section(D: dict, runs: dict) -> None:
+    """The first hidden layer's unit outputs from zeros and from Xavier, on one colour scale."""
     st.subheader(D["zeros_header"])
     spread = {k: ", ".join(f"{v:.2g}" for v in runs[k]["spread"]) for k in ("zeros", "xavier")}
     st.markdown(D["zeros_explain"].format(**spread))
@@ -191,6 +195,9 @@ def depth_tab(T: dict) -> None:
         fig = figures.units_heatmap(units[k], D[f"{k}_title"], zrange)
         col.plotly_chart(fig, key=f"bp_units_{k}")
 
+
+def norms_section(D: dict) -> None:
+    """‖dW[l]‖ per layer at the initial weights for the chosen activation/init pairs."""
     st.subheader(D["norms_header"])
     st.markdown(D["norms_explain"])
     cols = st.columns([1, 3])
@@ -205,4 +212,3 @@ def depth_tab(T: dict) -> None:
     series = {D["cases"][case]: norms(case, n_layers) for case in cases}
     fig = figures.curves(series, D["norms_title"], D["layer_axis"], D["norms_axis"], 420)
     st.plotly_chart(fig, key="bp_norms")
-    common.show_code(depth.deep_spec, depth.gradient_norms, depth.unit_spread)

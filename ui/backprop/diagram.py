@@ -94,7 +94,7 @@ def node_notes(l: int, ys, labels: list[str]) -> list[dict]:
             "xanchor": "right" if left else "left",
             "xshift": -30 if left else 30,
             "align": "left",
-            "font": {"size": 14, "family": "monospace"},
+            "font": {"size": 14, "family": "monospace", "color": "#111"},
             "bgcolor": "rgba(255,255,255,0.85)",
         }
         for y, label in zip(ys, labels, strict=True)

@@ -22,6 +22,7 @@ CLASS_COLORS = (BLUE, ORANGE)  # class 0, class 1
 CLASS_SYMBOLS = ("circle", "x")
 PROBABILITY_SCALE = [[0.0, "#cfe3f0"], [0.5, "#ffffff"], [1.0, "#f8dfb0"]]  # class 0 ... class 1
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
+MAX_POINTS = 1000  # a line redrawn every tick: keep the frame small
 
 
 def layout(fig: go.Figure, title: str, height: int) -> go.Figure:
@@ -57,7 +58,9 @@ def activation_curve(
             marker={"color": VERMILLION, "size": 14, "symbol": "diamond"},
         )
     fig.update_xaxes(title_text="z", zeroline=True)
-    return layout(fig, title, height)
+    layout(fig, title, height)
+    fig.update_layout(legend={"orientation": "h", "x": 0.01, "y": 0.99, "bgcolor": "rgba(0,0,0,0)"})
+    return fig
 
 
 def contributions(names: list[str], values: np.ndarray, title: str, height: int = 260) -> go.Figure:
@@ -169,8 +172,14 @@ def curves(
 def loss_history(
     losses: np.ndarray, epoch: int, title: str, x_title: str, y_title: str, height: int = 260
 ) -> go.Figure:
-    """J per epoch so far, with the epoch on screen marked."""
-    fig = curves({y_title: losses}, title, x_title, y_title, height, log_y=False, first=0)
+    """J per epoch so far (at most about MAX_POINTS of them drawn), the epoch on screen marked."""
+    losses = np.asarray(losses)
+    stride = max(1, len(losses) // MAX_POINTS)
+    epochs = np.arange(0, len(losses), stride)
+    fig = go.Figure(go.Scatter(x=epochs, y=losses[epochs], line={"color": BLUE, "width": 2}))
+    fig.update_xaxes(title_text=x_title)
+    fig.update_yaxes(title_text=y_title)
+    layout(fig, title, height)
     fig.add_scatter(
         x=[epoch],
         y=[losses[epoch]],
