@@ -16,7 +16,7 @@ NONLINEAR_DATASETS = ("xor", "circle", "moons", "spiral")
 DEEP_LAYERS, DEEP_WIDTH = 6, 16
 LR_OPTIONS = (0.01, 0.03, 0.1, 0.3)
 CASES = ("sigmoid/xavier", "tanh/xavier", "relu/he", "sigmoid/large", "tanh/large", "relu/large")
-DEFAULT_CASES = ["sigmoid/xavier", "relu/he", "tanh/large"]
+DEFAULT_CASES = ["sigmoid/xavier", "relu/he", "tanh/large", "relu/large"]
 N_UNIT_POINTS = 40
 
 
