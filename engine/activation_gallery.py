@@ -86,8 +86,8 @@ GALLERY = (
     ),
     Activation(
         "elu",
-        r"\phi(z) = \begin{cases} z, & z > 0 \\ \alpha\,(e^{z} - 1), & z \leq 0 \end{cases}",
-        r"\phi'(z) = \begin{cases} 1, & z > 0 \\ \phi(z) + \alpha, & z \leq 0 \end{cases}",
+        r"\phi(z) = \begin{cases} z & z > 0 \\ \alpha(e^{z} {-} 1) & z \leq 0 \end{cases}",
+        r"\phi'(z) = \begin{cases} 1 & z > 0 \\ \phi(z) {+} \alpha & z \leq 0 \end{cases}",
         rf"(-\alpha, \infty),\ \alpha = {ELU_ALPHA:g}",
         True,
     ),
