@@ -157,3 +157,16 @@ def test_bad_engine_choices():
         make_cnn(spec, backend="numpy", device="cuda")
     with pytest.raises(ValueError, match="batch size"):
         BatchTrainer(make_cnn(spec), images.load_digits(), batch_size=0)
+
+
+def test_batch_trainer_also_trains_the_workshop_mlp():
+    from engine.backends import make_mlp
+    from engine.spec import MLPSpec
+
+    data = images.load_digits()
+    spec = MLPSpec(n_in=64, hidden=(32,), n_out=10, activation="tanh", output="softmax", loss="cce")
+    trainer = BatchTrainer(make_mlp(spec), data, lr=0.01)
+    trainer.run_epoch()
+    trainer.record()
+    assert trainer.kernels == [None, None]  # an MLP has no filters to show
+    assert trainer.history["test_acc"][-1] > 0.8

@@ -87,7 +87,8 @@ def drawing(t: dict) -> np.ndarray | None:
     if source == "canvas":
         result = st_canvas(
             stroke_width=18, stroke_color="#FFFFFF", background_color="#000000",
-            height=280, width=280, drawing_mode="freedraw", key="cnn_draw_canvas",
+            height=280, width=280, drawing_mode="freedraw", return_image_data=True,
+            key="cnn_draw_canvas",
         )  # fmt: skip
         ink = None if result.image_data is None else result.image_data[..., :3].mean(axis=2) / 255
         if ink is None or not ink.any():

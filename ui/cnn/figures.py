@@ -181,9 +181,13 @@ def softmax_bars(probs: np.ndarray, title: str, true_class: int | None = None) -
 def curves(
     panels: list[tuple[str, dict[str, tuple[np.ndarray, np.ndarray]]]],
     x_title: str,
+    unit_panels: tuple[int, ...] = (),
     height: int = 280,
 ) -> go.Figure:
-    """Side-by-side line charts: panels = [(title, {series name: (x, y)}), ...]."""
+    """Side-by-side line charts: panels = [(title, {series name: (x, y)}), ...].
+
+    unit_panels: the (1-based) panels that show a share, drawn on a fixed 0-100 % axis.
+    """
     fig = make_subplots(rows=1, cols=len(panels), subplot_titles=[t for t, _ in panels])
     names = list(dict.fromkeys(name for _, series in panels for name in series))
     for col, (_, series) in enumerate(panels, start=1):
@@ -203,7 +207,9 @@ def curves(
                 row=1,
                 col=col,
             )
-        fig.update_xaxes(title_text=x_title, row=1, col=col)
+        fig.update_xaxes(title_text=x_title, rangemode="tozero", row=1, col=col)
+        if col in unit_panels:
+            fig.update_yaxes(range=[0, 1.02], tickformat=".0%", row=1, col=col)
     fig.update_layout(
         height=height, margin={**MARGIN, "t": 40}, legend={"orientation": "h", "y": -0.25}
     )

@@ -200,9 +200,22 @@ def _tick(run: CNNRun) -> None:
 
 
 def draw(run: CNNRun, T: dict) -> None:
-    """Progress, metrics, kernels with their timeline, feature maps, softmax and curves."""
+    """Progress, metrics, kernels with their timeline, softmax, curves and feature maps."""
     t, trainer = T["train"], run.trainer
-    h = trainer.history
+    progress(run, t)
+    left, middle, right = st.columns([1, 1, 2])
+    with left:
+        kernel_timeline(run, t)
+    with middle:
+        x = chosen_image(trainer, t)
+    with right:
+        curves(trainer.history, t)
+    feature_maps(trainer.model, x, T, t["fm_header"])
+
+
+def progress(run: CNNRun, t: dict) -> None:
+    """The epoch's progress bar and the run's numbers."""
+    trainer, h = run.trainer, run.trainer.history
     if trainer.pos == 0 and trainer.epoch > 0:  # an epoch has just ended
         epoch, fraction = trainer.epoch, 1.0
     else:
@@ -212,40 +225,38 @@ def draw(run: CNNRun, T: dict) -> None:
     if trainer.diverged:
         st.warning(t["diverged"])
     m = st.columns(5)
-    acc = h["test_acc"][-1] if h["test_acc"] else np.nan
-    m[0].metric(t["m_acc"], "–" if np.isnan(acc) else f"{acc:.1%}")
+    m[0].metric(t["m_acc"], f"{h['test_acc'][-1]:.1%}" if h["test_acc"] else "–")
     m[1].metric(t["m_loss"], f"{h['test_loss'][-1]:.3f}" if h["test_loss"] else "–")
     m[2].metric(t["m_epochs"], f"{trainer.epochs_done:.2f}")
     m[3].metric(t["m_params"], f"{trainer.spec.n_params():,}")
     m[4].metric(t["m_seconds"], f"{trainer.seconds:.1f} s")
-    left, middle, right = st.columns([1, 1, 2])
-    with left:
-        kernel_timeline(run, t)
-    sample = middle.number_input(
+
+
+def chosen_image(trainer: BatchTrainer, t: dict) -> np.ndarray:
+    """Pick a test image; show the network's softmax output for it. Returns it as (n, n)."""
+    sample = st.number_input(
         t["sample"], 0, len(trainer.y_test) - 1, 0, key="cnn_sample", help=t["sample_help"]
     )
     n = trainer.spec.in_size
-    x = trainer.X_test[sample].reshape(n, n)  # (n, n) the chosen test image
-    probs = trainer.model.predict(x[None])[0]
-    middle.plotly_chart(
-        figures.softmax_bars(
-            probs, t["softmax"].format(pred=int(probs.argmax()), true=int(trainer.y_test[sample]))
-        ),
-        key="cnn_train_softmax",
-    )
-    with right:
-        if h["epoch"]:
-            x_axis = h["epoch"]
-            losses = {
-                t["train_loss"]: (x_axis, h["loss"]),
-                t["test_loss"]: (x_axis, h["test_loss"]),
-            }
-            accuracy = {t["test_acc"]: (x_axis, h["test_acc"])}
-            panels = [(t["loss_title"], losses), (t["acc_title"], accuracy)]
-            st.plotly_chart(figures.curves(panels, t["epoch_axis"]), key="cnn_train_curves")
-        else:
-            st.info(t["no_history"])
-    feature_maps(trainer.model, x, T, t["fm_header"])
+    x = trainer.X_test[sample].reshape(n, n)  # (n, n)
+    probs = trainer.model.predict(x[None])[0]  # (K,)
+    label = int(trainer.y_test[sample])
+    title = t["softmax"].format(pred=int(probs.argmax()), true=label)
+    st.plotly_chart(figures.softmax_bars(probs, title, label), key="cnn_train_softmax")
+    return x
+
+
+def curves(h: dict, t: dict) -> None:
+    """Training and test loss, and test accuracy, against epochs."""
+    if not h["epoch"]:
+        st.info(t["no_history"])
+        return
+    x = h["epoch"]
+    losses = {t["train_loss"]: (x, h["loss"]), t["test_loss"]: (x, h["test_loss"])}
+    accuracy = {t["test_acc"]: (x, h["test_acc"])}
+    panels = [(t["loss_title"], losses), (t["acc_title"], accuracy)]
+    fig = figures.curves(panels, t["epoch_axis"], unit_panels=(2,))
+    st.plotly_chart(fig, key="cnn_train_curves")
 
 
 def kernel_timeline(run: CNNRun, t: dict) -> None:

@@ -149,6 +149,7 @@ def draw(ws: Workshop, T: dict) -> None:
         acc = {label[n]: (h["epoch"], h["test_acc"]) for n, h in series.items()}
         loss = {label[n]: (h["epoch"], h["test_loss"]) for n, h in series.items()}
         panels = [(t["acc_title"], acc), (t["loss_title"], loss)]
-        st.plotly_chart(figures.curves(panels, T["train"]["epoch_axis"]), key="cnn_ws_curves")
+        fig = figures.curves(panels, T["train"]["epoch_axis"], unit_panels=(1,))
+        st.plotly_chart(fig, key="cnn_ws_curves")
     ratio = ws.trainers["mlp"].spec.n_params() / ws.trainers["cnn"].spec.n_params()
     st.markdown(t["takeaway"].format(ratio=ratio))
