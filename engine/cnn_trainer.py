@@ -8,6 +8,7 @@ run can be scrubbed back afterwards. Any model with the engine's protocol trains
 either engine, and the MLP of the MNIST workshop); engine/trainer.py trains whole epochs only.
 """
 
+import importlib
 import math
 import time
 
@@ -23,24 +24,19 @@ BACKENDS = ("numpy", "torch")
 
 
 def make_cnn(spec: CNNSpec, backend: str = "numpy", device: str = "cpu", seed: int = 0, dtype=None):
-    """A CNN from either engine; both start from the same seeded weights."""
-    dtype = np.float32 if dtype is None else dtype
-    if backend == "numpy":
-        if device != "cpu":
-            raise ValueError(f"the NumPy engine runs on the CPU only; got device {device!r}")
-        from engine.numpy_backend.cnn import CNN
-
-        return CNN(spec, seed=seed, dtype=dtype)
-    if backend == "torch":
-        try:
-            from engine.torch_backend.cnn import CNN
-        except ImportError as exc:
-            raise ValueError(
-                "the torch engine is not installed (pip install 'neurona[torch]')"
-            ) from exc
-
-        return CNN(spec, seed=seed, dtype=dtype, device=device)
-    raise ValueError(f"backend must be one of {', '.join(BACKENDS)}; got {backend!r}")
+    """A CNN from either engine (float32 unless asked); both start from the same seeded weights."""
+    if backend not in BACKENDS:
+        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}; got {backend!r}")
+    if backend == "numpy" and device != "cpu":
+        raise ValueError(f"the NumPy engine runs on the CPU only; got device {device!r}")
+    try:
+        module = importlib.import_module(f"engine.{backend}_backend.cnn")
+    except ImportError as exc:  # torch is an optional extra
+        raise ValueError(
+            "the torch engine is not installed (pip install 'neurona[torch]')"
+        ) from exc
+    on_device = {} if backend == "numpy" else {"device": device}
+    return module.CNN(spec, seed=seed, dtype=np.float32 if dtype is None else dtype, **on_device)
 
 
 class BatchTrainer:
@@ -99,6 +95,11 @@ class BatchTrainer:
     def run_epoch(self) -> None:
         """Train to the end of the current epoch."""
         self.step(math.ceil((self.m - self.pos) / self.batch_size))
+
+    def train_slice(self, slices_per_epoch: int) -> None:
+        """Train 1/slices_per_epoch of an epoch, stopping at the epoch's end (records line up)."""
+        per_slice = math.ceil(self.batches_per_epoch / slices_per_epoch)
+        self.step(min(per_slice, math.ceil((self.m - self.pos) / self.batch_size)))
 
     def record(self) -> None:
         """Log the mean training J since the last record, and the test cross-entropy and accuracy.

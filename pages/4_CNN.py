@@ -8,7 +8,7 @@ from engine.numpy_backend import cnn
 from engine.numpy_backend import conv as layers
 from ui import text
 from ui.cnn import by_hand, draw, kernels, training, workshop
-from ui.common import engine_picker, setup_page, show_code
+from ui.common import engine_picker, setup_page, show_code, user_errors
 
 T = text.load("cnn")
 setup_page(T)
@@ -25,7 +25,7 @@ sections = {
 tabs = st.tabs([T["tabs"][name] for name in sections], key="cnn_tab", bind="query-params")
 for tab, section in zip(tabs, sections.values(), strict=True):
     if tab.open:
-        with tab:
+        with tab, user_errors():
             section(T)
 
 show_code(

@@ -30,7 +30,8 @@ def test_loss_gradients_and_feature_maps_agree(spec):
     np_model = make_cnn(spec, "numpy", seed=3, dtype=np.float64)
     t_model = make_cnn(spec, "torch", seed=3, dtype=np.float64)
     assert np.array_equal(np_model.get_theta(), t_model.get_theta())  # the same start
-    J_np, J_t = np_model.loss_and_grads(X, Y), t_model.loss_and_grads(X, Y)
+    J_np = np_model.loss_and_grads(X, Y)
+    J_t = t_model.loss_and_grads(t_model.asarray(X), t_model.asarray(Y))
     assert J_t == pytest.approx(J_np, rel=1e-12)
     np.testing.assert_allclose(t_model.dtheta.numpy(), np_model.dtheta, rtol=1e-9, atol=1e-13)
     np.testing.assert_allclose(t_model.predict(X), np_model.predict(X), rtol=1e-10)
@@ -75,5 +76,6 @@ def test_cuda_matches_cpu():
     X, Y = batch(spec)
     cpu = make_cnn(spec, "torch", "cpu", seed=1, dtype=np.float64)
     gpu = make_cnn(spec, "torch", "cuda", seed=1, dtype=np.float64)
-    assert gpu.loss_and_grads(X, Y) == pytest.approx(cpu.loss_and_grads(X, Y), rel=1e-9)
+    J_gpu = gpu.loss_and_grads(gpu.asarray(X), gpu.asarray(Y))
+    assert J_gpu == pytest.approx(cpu.loss_and_grads(cpu.asarray(X), cpu.asarray(Y)), rel=1e-9)
     np.testing.assert_allclose(gpu.dtheta.cpu().numpy(), cpu.dtheta.numpy(), rtol=1e-7, atol=1e-12)

@@ -38,7 +38,7 @@ def test_lecture_example_steps_forward_and_plays_to_the_end():
     for _ in range(8):
         at.run()
     assert "**Step 9 of 9**" in markdown(at) and "(2, 2) becomes **4**" in markdown(at)
-    assert at.session_state["cnn_conv_playing"] is False  # stopped at the last step
+    assert at.session_state["cnn_conv"].running is False  # stopped at the last step
     at.button(key="cnn_conv_reset").click().run()
     assert "**Step 1 of 9**" in markdown(at)
 

@@ -1,11 +1,13 @@
 """Convolution and pooling by hand: the lecture's 5x5 image and 3x3 filter, one window at a time."""
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from engine import conv
-from ui.cnn import figures, stepper
+from ui.cnn import KEEP, figures, live
 from ui.common import user_errors
 
 LECTURE_IMAGE = np.array(
@@ -52,11 +54,11 @@ def convolution_section(T: dict) -> None:
     left, right = st.columns([1, 2.4], gap="large")
     with left:
         row1, row2 = st.columns(2), st.columns(3)
-        n = row1[0].number_input(t["n"], 2, 9, 5, key="cnn_conv_n", help=t["n_help"])
-        k = row1[1].number_input(t["k"], 1, 9, 3, key="cnn_conv_k", help=t["k_help"])
-        s = row2[0].number_input(t["s"], 0, 5, 1, key="cnn_conv_s", help=t["s_help"])
-        p = row2[1].number_input(t["p"], 0, 3, 0, key="cnn_conv_p", help=t["p_help"])
-        b = row2[2].number_input(t["b"], -9.0, 9.0, 0.0, 1.0, key="cnn_conv_b")
+        n = row1[0].number_input(t["n"], 2, 9, 5, key="cnn_conv_n", **KEEP, help=t["n_help"])
+        k = row1[1].number_input(t["k"], 1, 9, 3, key="cnn_conv_k", **KEEP, help=t["k_help"])
+        s = row2[0].number_input(t["s"], 0, 5, 1, key="cnn_conv_s", **KEEP, help=t["s_help"])
+        p = row2[1].number_input(t["p"], 0, 3, 0, key="cnn_conv_p", **KEEP, help=t["p_help"])
+        b = row2[2].number_input(t["b"], -9.0, 9.0, 0.0, 1.0, key="cnn_conv_b", **KEEP)
         st.latex(size_formula(n, k, s, p))
         st.caption(t["image_editor"])
         image = grid_editor(lecture_image(n), f"cnn_conv_image_{n}", binary=True)
@@ -64,14 +66,12 @@ def convolution_section(T: dict) -> None:
         kernel = grid_editor(lecture_kernel(k), f"cnn_conv_kernel_{k}", binary=False)
     with right, user_errors():
         trace = conv.conv_trace(image, kernel, b, s, p)
-        stepper.controls("cnn_conv", len(trace.steps), T["stepper"])
-        stepper.panel(
-            "cnn_conv", len(trace.steps), lambda i: _draw_conv_step(trace, kernel, p, b, i, t)
-        )
+        draw = partial(_draw_conv_step, trace, kernel, p, b, t)
+        live.stepper("cnn_conv", len(trace.steps), T["stepper"], draw)
 
 
 def _draw_conv_step(
-    trace: conv.Trace, kernel: np.ndarray, pad: int, b: float, i: int, t: dict
+    trace: conv.Trace, kernel: np.ndarray, pad: int, b: float, t: dict, i: int
 ) -> None:
     step, k, n_out = trace.steps[i], kernel.shape[0], trace.out.shape[0]
     st.markdown(t["step"].format(**_step_words(step, k, i, len(trace.steps))))
@@ -148,16 +148,17 @@ def pooling_section(T: dict) -> None:
             format_func=lambda m: t["modes"][m],
             horizontal=True,
             key="cnn_pool_mode",
+            **KEEP,
         )
         st.caption(t["editor"])
         image = grid_editor(POOL_EXAMPLE, "cnn_pool_image", binary=False)
     with right, user_errors():
         trace = conv.pool_trace(image, 2, 2, mode)
-        stepper.controls("cnn_pool", len(trace.steps), T["stepper"])
-        stepper.panel("cnn_pool", len(trace.steps), lambda i: _draw_pool_step(trace, mode, i, t))
+        draw = partial(_draw_pool_step, trace, mode, t)
+        live.stepper("cnn_pool", len(trace.steps), T["stepper"], draw)
 
 
-def _draw_pool_step(trace: conv.Trace, mode: str, i: int, t: dict) -> None:
+def _draw_pool_step(trace: conv.Trace, mode: str, t: dict, i: int) -> None:
     step, n_out = trace.steps[i], trace.out.shape[0]
     st.markdown(t["step"].format(**_step_words(step, 2, i, len(trace.steps))))
     out = np.full((n_out, n_out), np.nan)

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from engine import images
-from ui.cnn import data, figures, training
+from ui.cnn import KEEP, data, figures, training
 from ui.common import user_errors
 
 GRID = 16  # the pixel editor's side; the drawing is then resized to the network's input
@@ -56,7 +56,7 @@ def _clear() -> None:
 def pixel_grid(t: dict) -> np.ndarray:
     """A GRID x GRID checkbox editor, starting from a test digit; returns ink in {0, 1}."""
     row = st.container(horizontal=True, vertical_alignment="bottom")
-    digit = row.selectbox(t["preset_digit"], range(10), index=7, key="cnn_draw_digit")
+    digit = row.selectbox(t["preset_digit"], range(10), index=7, key="cnn_draw_digit", **KEEP)
     row.button(t["load_preset"], on_click=_load_preset, args=(digit,), key="cnn_draw_load")
     row.button(t["clear"], on_click=_clear, key="cnn_draw_clear")
     start = st.session_state.setdefault(PRESET_KEY, preset(7))
@@ -80,7 +80,7 @@ def drawing(t: dict) -> np.ndarray | None:
     sources = ("grid", "upload", *(("canvas",) if st_canvas else ()))
     source = st.radio(
         t["source"], sources, format_func=lambda s: t["sources"][s], horizontal=True,
-        key="cnn_draw_source",
+        key="cnn_draw_source", **KEEP,
     )  # fmt: skip
     if source == "grid":
         return pixel_grid(t)

@@ -218,38 +218,23 @@ def curves(
 
 def image(img: np.ndarray, title: str, height: int = 260) -> go.Figure:
     """One grey image with values in [0, 1] (ink dark on white, as on paper)."""
-    fig = go.Figure(
-        go.Heatmap(
-            z=np.round(np.asarray(img, dtype=np.float32), 3),
-            colorscale=GREYS,
-            zmin=0,
-            zmax=1,
-            showscale=False,
-            hovertemplate="(%{y}, %{x}): %{z}<extra></extra>",
-        )
-    )
-    fig.update_layout(title=title, height=height, margin=MARGIN)
-    _square_axes(fig)
-    return fig
+    return _picture(img, title, height, colorscale=GREYS, zmin=0, zmax=1)
 
 
 def signed_image(img: np.ndarray, title: str, height: int = 260) -> go.Figure:
     """A filter's output: grey when it has no negative values, else red-blue centred on 0."""
     img = np.asarray(img, dtype=np.float64)
-    peak = max(float(np.abs(img).max()), 1e-12)
+    unit = img / max(float(np.abs(img).max()), 1e-12)  # [-1, 1]
     if img.min() >= 0:
-        return image(img / peak, title, height)
-    fig = go.Figure(
-        go.Heatmap(
-            z=np.round(img / peak, 3).astype(np.float32),
-            colorscale="RdBu",
-            zmid=0,
-            zmin=-1,
-            zmax=1,
-            showscale=False,
-            hoverinfo="skip",
-        )
-    )
+        return image(unit, title, height)
+    return _picture(unit, title, height, colorscale="RdBu", zmid=0, zmin=-1, zmax=1)
+
+
+def _picture(img: np.ndarray, title: str, height: int, **heatmap) -> go.Figure:
+    """An image as a heatmap with square pixels and the value under the pointer."""
+    z = np.round(np.asarray(img, dtype=np.float32), 3)
+    hover = "(%{y}, %{x}): %{z}<extra></extra>"
+    fig = go.Figure(go.Heatmap(z=z, showscale=False, hovertemplate=hover, **heatmap))
     fig.update_layout(title=title, height=height, margin=MARGIN)
     _square_axes(fig)
     return fig

@@ -5,7 +5,7 @@ import streamlit as st
 
 from engine.conv import CLASSIC_KERNELS
 from engine.numpy_backend.conv import conv_forward
-from ui.cnn import data, figures
+from ui.cnn import KEEP, data, figures
 
 
 def filtered(img: np.ndarray, kernel: np.ndarray) -> np.ndarray:
@@ -20,9 +20,15 @@ def kernels_section(T: dict) -> None:
     mnist = data.load("mnist")
     labels = mnist.y_test
     pick = st.columns([1, 1, 3])
-    digit = pick[0].selectbox(t["digit"], range(10), index=3, key="cnn_kernels_digit")
+    digit = pick[0].selectbox(t["digit"], range(10), index=3, key="cnn_kernels_digit", **KEEP)
     which = pick[1].number_input(
-        t["which"], 1, 100, 1, key="cnn_kernels_which", help=t["which_help"]
+        t["which"],
+        1,
+        100,
+        1,
+        key="cnn_kernels_which",
+        **KEEP,
+        help=t["which_help"],
     )
     img = mnist.X_test[np.flatnonzero(labels == digit)[which - 1]].astype(np.float64)  # (28, 28)
     cols = st.columns(len(CLASSIC_KERNELS) + 1)

@@ -5,7 +5,6 @@ While running, a fragment ticks every TICK_S seconds and trains a slice of an ep
 the page stays responsive; changing any setting starts a fresh run.
 """
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,7 +12,7 @@ import streamlit as st
 
 from engine.cnn_spec import CNNSpec
 from engine.cnn_trainer import BatchTrainer, make_cnn
-from ui.cnn import data, figures
+from ui.cnn import KEEP, data, figures, live
 from ui.common import user_errors
 
 RUN_KEY = "cnn_run"
@@ -49,6 +48,9 @@ class CNNRun:
     @property
     def finished(self) -> bool:
         return self.trainer.epoch >= self.epochs or self.trainer.diverged
+
+    def tick(self) -> None:
+        data.train_slice(self.trainer, TICKS_PER_EPOCH[self.config["dataset"]])
 
 
 def spec_of(config: dict) -> CNNSpec:
@@ -95,37 +97,36 @@ def settings(T: dict, engine: tuple[str, str]) -> tuple[dict, int]:
     """
     t = T["train"]
     c = st.columns([1.3, 1, 0.8, 0.8, 1, 1, 1.2, 1, 1])
-    keep = {"persist_state": "session"}
     config = {
         "dataset": c[0].radio(
             t["dataset"], data.DATASETS, format_func=lambda d: t["datasets"][d],
-            key="cnn_dataset", **keep,
+            key="cnn_dataset", **KEEP,
         ),
         "n_F": c[1].select_slider(
-            t["n_F"], FILTERS, DEFAULTS["n_F"], key="cnn_n_F", help=t["n_F_help"], **keep
+            t["n_F"], FILTERS, DEFAULTS["n_F"], key="cnn_n_F", help=t["n_F_help"], **KEEP
         ),
         "blocks": c[2].radio(
-            t["blocks"], (1, 2), index=1, key="cnn_blocks", help=t["blocks_help"], **keep
+            t["blocks"], (1, 2), index=1, key="cnn_blocks", help=t["blocks_help"], **KEEP
         ),
-        "k": c[3].radio(t["k"], (3, 5), key="cnn_k", format_func=lambda k: f"{k}x{k}", **keep),
+        "k": c[3].radio(t["k"], (3, 5), key="cnn_k", format_func=lambda k: f"{k}x{k}", **KEEP),
         "pool": c[4].radio(
             t["pool"], ("max", "avg"), format_func=lambda m: T["pool"]["modes"][m],
-            key="cnn_pool", **keep,
+            key="cnn_pool", **KEEP,
         ),
         "optimizer": c[5].selectbox(
             t["optimizer"], OPTIMIZERS, format_func=lambda o: t["optimizers"][o],
-            key="cnn_optimizer", **keep,
+            key="cnn_optimizer", **KEEP,
         ),
-        "lr": c[6].select_slider(t["lr"], LEARNING_RATES, DEFAULTS["lr"], key="cnn_lr", **keep),
+        "lr": c[6].select_slider(t["lr"], LEARNING_RATES, DEFAULTS["lr"], key="cnn_lr", **KEEP),
         "lam": c[7].select_slider(
-            t["lam"], LAMBDAS, DEFAULTS["lam"], key="cnn_lam", help=t["lam_help"], **keep
+            t["lam"], LAMBDAS, DEFAULTS["lam"], key="cnn_lam", help=t["lam_help"], **KEEP
         ),
         "backend": engine[0],
         "device": engine[1],
     }  # fmt: skip
     dataset = config["dataset"]
     epochs = c[8].number_input(
-        t["epochs"], 1, 100, EPOCHS[dataset], key=f"cnn_epochs_{dataset}", **keep
+        t["epochs"], 1, 100, EPOCHS[dataset], key=f"cnn_epochs_{dataset}", **KEEP
     )
     return config, epochs
 
@@ -170,33 +171,7 @@ def training_section(T: dict, engine: tuple[str, str]) -> None:
             disabled=run.trainer.diverged,
         )
         buttons.button(t["reset"], key="cnn_train_reset", on_click=_reset)
-        live_panel(T)
-
-
-def live_panel(T: dict) -> None:
-    run: CNNRun = st.session_state[RUN_KEY]
-
-    @st.fragment(run_every=TICK_S if run.running else None)
-    def _panel() -> None:
-        with user_errors():
-            if run.running:
-                _tick(run)
-            draw(run, T)
-            if run.running and run.finished:
-                run.running = False
-                st.rerun()  # the whole page: the timer stops and the buttons update
-
-    _panel()
-
-
-def _tick(run: CNNRun) -> None:
-    """Train one slice of the current epoch (never past its end), then record."""
-    trainer = run.trainer
-    per_tick = math.ceil(trainer.batches_per_epoch / TICKS_PER_EPOCH[run.config["dataset"]])
-    left = math.ceil((trainer.m - trainer.pos) / trainer.batch_size)
-    with data.one_blas_thread():
-        trainer.step(min(per_tick, left))
-        trainer.record()
+        live.live_panel(run, TICK_S, lambda: draw(run, T))
 
 
 def draw(run: CNNRun, T: dict) -> None:

@@ -4,7 +4,6 @@ Both networks train on the 28x28 MNIST subset with the same optimizer and miniba
 trains a slice of an epoch of whichever network is behind, so they advance side by side.
 """
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,7 +13,7 @@ from engine.backends import make_mlp
 from engine.cnn_spec import CNNSpec
 from engine.cnn_trainer import BatchTrainer, make_cnn
 from engine.spec import MLPSpec
-from ui.cnn import data, figures
+from ui.cnn import KEEP, data, figures, live
 from ui.common import user_errors
 
 RUN_KEY = "cnn_workshop"
@@ -33,15 +32,25 @@ def mlp_spec(activation: str) -> MLPSpec:
 
 @dataclass
 class Workshop:
+    """The two runs side by side: settings, a BatchTrainer per network, play state."""
+
     config: dict
     trainers: dict[str, BatchTrainer]  # "mlp" and "cnn"
     running: bool = False
 
     @property
     def finished(self) -> bool:
-        return all(
-            tr.epoch >= self.config["epochs"] or tr.diverged for tr in self.trainers.values()
-        )
+        return not self.unfinished()
+
+    def unfinished(self) -> list[BatchTrainer]:
+        epochs = self.config["epochs"]
+        return [tr for tr in self.trainers.values() if tr.epoch < epochs and not tr.diverged]
+
+    def tick(self) -> None:
+        """A slice of an epoch for the network that is behind, so the two advance together."""
+        behind = min(self.unfinished(), key=lambda tr: tr.epochs_done, default=None)
+        if behind is not None:
+            data.train_slice(behind, SLICES_PER_EPOCH)
 
 
 def new_workshop(config: dict) -> Workshop:
@@ -66,36 +75,20 @@ def _reset() -> None:
     st.session_state.pop(RUN_KEY, None)
 
 
-def tick(ws: Workshop) -> None:
-    """A slice of an epoch for the network that is behind (never past the end of its epoch)."""
-    open_ = [
-        tr for tr in ws.trainers.values() if tr.epoch < ws.config["epochs"] and not tr.diverged
-    ]
-    if not open_:
-        return
-    trainer = min(open_, key=lambda tr: tr.epochs_done)
-    per_slice = math.ceil(trainer.batches_per_epoch / SLICES_PER_EPOCH)
-    left = math.ceil((trainer.m - trainer.pos) / trainer.batch_size)
-    with data.one_blas_thread():
-        trainer.step(min(per_slice, left))
-        trainer.record()
-
-
 def workshop_section(T: dict, engine: tuple[str, str]) -> None:
     t = T["workshop"]
     st.markdown(t["intro"])
-    keep = {"persist_state": "session"}
     c = st.columns([1, 1, 1, 3])
     config = {
         "activation": c[0].radio(
             t["activation"], ("tanh", "relu"), format_func=lambda a: t["activations"][a],
-            key="cnn_ws_activation", **keep,
+            key="cnn_ws_activation", **KEEP,
         ),
         "optimizer": c[1].radio(
             t["optimizer"], ("adam", "sgd"), format_func=lambda o: t["optimizers"][o],
-            key="cnn_ws_optimizer", **keep,
+            key="cnn_ws_optimizer", **KEEP,
         ),
-        "epochs": c[2].number_input(t["epochs"], 1, 30, 3, key="cnn_ws_epochs", **keep),
+        "epochs": c[2].number_input(t["epochs"], 1, 30, 3, key="cnn_ws_epochs", **KEEP),
         "backend": engine[0],
         "device": engine[1],
     }  # fmt: skip
@@ -109,21 +102,7 @@ def workshop_section(T: dict, engine: tuple[str, str]) -> None:
         row.button(label, key="cnn_ws_play", on_click=_toggle, args=(ws,), type="primary",
                    disabled=ws.finished)  # fmt: skip
         row.button(t["reset"], key="cnn_ws_reset", on_click=_reset)
-        live(ws, T)
-
-
-def live(ws: Workshop, T: dict) -> None:
-    @st.fragment(run_every=TICK_S if ws.running else None)
-    def _panel() -> None:
-        with user_errors():
-            if ws.running:
-                tick(ws)
-            draw(ws, T)
-            if ws.running and ws.finished:
-                ws.running = False
-                st.rerun()
-
-    _panel()
+        live.live_panel(ws, TICK_S, lambda: draw(ws, T))
 
 
 def draw(ws: Workshop, T: dict) -> None:
