@@ -145,3 +145,16 @@ def test_workshop_trains_mlp_and_cnn_side_by_side():
     ws = at.session_state["cnn_workshop"]
     assert ws.trainers["mlp"].history["epoch"] and ws.trainers["cnn"].history["epoch"]
     assert len(at.get("plotly_chart")) == 1
+
+
+def test_settings_and_the_trained_network_survive_a_visit_to_another_tab():
+    at = open_tab("train")
+    at.radio(key="cnn_pool").set_value("avg").run()
+    at.button(key="cnn_train_epoch").click().run()
+    run = at.session_state["cnn_run"]
+    at.session_state["cnn_tab"] = T["tabs"]["conv"]
+    at.run()
+    at.session_state["cnn_tab"] = T["tabs"]["train"]
+    at.run()
+    assert at.radio(key="cnn_pool").value == "avg"
+    assert at.session_state["cnn_run"] is run and run.trainer.epoch == 1

@@ -72,7 +72,8 @@ def test_lecture_presets():
     assert by_hand.lecture_image(3).shape == (3, 3) and by_hand.lecture_image(7)[5:].sum() == 0
     assert by_hand.lecture_kernel(3).tolist() == [[1, 0, 1], [0, 1, 0], [1, 0, 1]]
     assert by_hand.size_formula(5, 3, 1, 0).endswith("= 3")
-    assert by_hand.size_formula(5, 3, 0, 0).endswith(r"\text{?}")
+    assert by_hand.size_formula(5, 3, 0, 0).endswith(r"{\text{?}}")
+    assert by_hand.size_formula(5, 7, 1, 0).endswith("{-1}")  # impossible: coloured
 
 
 def png(array: np.ndarray) -> bytes:

@@ -41,9 +41,12 @@ def grid_editor(values: np.ndarray, key: str, binary: bool) -> np.ndarray:
 
 
 def size_formula(n: int, k: int, s: int, p: int) -> str:
-    """(n + 2p − k)/s + 1 with the numbers put in."""
+    """(n + 2p − k)/s + 1 with the numbers put in; an impossible size is shown in vermillion."""
     value = (n + 2 * p - k) / s + 1 if s > 0 else float("nan")
+    valid = np.isfinite(value) and value >= 1 and value == int(value)
     shown = f"{value:g}" if np.isfinite(value) else r"\text{?}"
+    if not valid:
+        shown = rf"\color{{{figures.PREDICTED}}}{{{shown}}}"
     numbers = rf"\frac{{{n} + {2 * p} - {k}}}{{{s}}} + 1"
     return rf"n_{{out}} = \frac{{n + 2p - k}}{{s}} + 1 = {numbers} = {shown}"
 

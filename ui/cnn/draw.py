@@ -12,7 +12,7 @@ from ui.common import user_errors
 
 GRID = 16  # the pixel editor's side; the drawing is then resized to the network's input
 PRESET_KEY = "cnn_draw_preset"
-QUICK_EPOCHS = 10
+QUICK_EPOCHS = {"digits": 10, "mnist": 2}  # a few seconds of training either way
 
 
 def canvas_component():
@@ -110,22 +110,24 @@ def _quick_train(engine: tuple[str, str]) -> None:
     config = training.stored_config(engine)
     run = training.current_run(config, training.stored_epochs(config["dataset"]))
     with data.one_blas_thread():
-        while run.trainer.epoch < QUICK_EPOCHS and not run.trainer.diverged:
+        while run.trainer.epoch < QUICK_EPOCHS[config["dataset"]] and not run.trainer.diverged:
             run.trainer.run_epoch()
             run.trainer.record()
 
 
-def model_input(t: dict, n: int) -> np.ndarray | None:
-    """The drawing as an n x n network input, or None (nothing yet, or a message was shown)."""
+def attempt(compute, *args):
+    """compute(*args), or None when it failed (the page then shows the message, no traceback)."""
     with user_errors():
-        img = drawing(t)
-        if img is None:
-            return None
-        try:
-            return images.prepare_drawing(img, n)  # (n, n) like the training images
-        except ValueError as exc:
-            raise ValueError(t["blank"]) from exc
+        return compute(*args)
     return None
+
+
+def prepare(img: np.ndarray, n: int, t: dict) -> np.ndarray:
+    """The drawing as an n x n network input, like the training images."""
+    try:
+        return images.prepare_drawing(img, n)
+    except ValueError as exc:
+        raise ValueError(t["blank"]) from exc
 
 
 def draw_section(T: dict, engine: tuple[str, str]) -> None:
@@ -134,15 +136,20 @@ def draw_section(T: dict, engine: tuple[str, str]) -> None:
     run = st.session_state.get(training.RUN_KEY)
     if run is None or not run.trainer.history["epoch"]:
         st.info(t["need_model"])
+        epochs = QUICK_EPOCHS[training.stored_config(engine)["dataset"]]
         st.button(
-            t["quick_train"].format(epochs=QUICK_EPOCHS), on_click=_quick_train, args=(engine,),
+            t["quick_train"].format(epochs=epochs), on_click=_quick_train, args=(engine,),
             key="cnn_draw_train", type="primary",
         )  # fmt: skip
         return
     trainer, n = run.trainer, run.trainer.spec.in_size
     left, right = st.columns([1, 1.6], gap="large")
     with left:
-        x = model_input(t, n)
+        img = attempt(drawing, t)
+    if img is None:
+        return
+    with right:
+        x = attempt(prepare, img, n, t)
     if x is None:
         return
     probs = trainer.model.predict(x[None])[0]

@@ -101,11 +101,14 @@ def fmt(x: float) -> str:
     return str(round(x)) if abs(x - round(x)) < 1e-9 else f"{x:.2f}".rstrip("0")
 
 
-def mosaic_array(maps: np.ndarray, n_cols: int, normalize: str = "each") -> np.ndarray:
+def mosaic_array(
+    maps: np.ndarray, n_cols: int, normalize: str = "each", peak: float | None = None
+) -> np.ndarray:
     """Tile (n, h, w) maps into one image with a one-pixel NaN gap between them.
 
     normalize: "each" scales every map to [0, 1] by its own max (feature maps after ReLU);
-    "signed" divides all by the largest |value| so that 0 stays the middle colour (kernels).
+    "signed" divides all by the largest |value| (or by `peak`, to share one scale between
+    pictures) so that 0 stays the middle colour (kernels).
     """
     maps = np.asarray(maps, dtype=np.float64)
     n, h, w = maps.shape
@@ -113,7 +116,7 @@ def mosaic_array(maps: np.ndarray, n_cols: int, normalize: str = "each") -> np.n
         peak = np.abs(maps).reshape(n, -1).max(axis=1)[:, None, None]  # (n, 1, 1)
         maps = maps / np.where(peak > 0, peak, 1)
     else:
-        maps = maps / max(np.abs(maps).max(), 1e-12)
+        maps = maps / max(np.abs(maps).max() if peak is None else peak, 1e-12)
     n_rows = -(-n // n_cols)
     tiled = np.full((n_rows * (h + 1) - 1, n_cols * (w + 1) - 1), np.nan)
     for i in range(n):
@@ -135,6 +138,7 @@ def mosaic(
     signed: bool = False,
     width: int = 260,
     colorscale: str | None = None,
+    peak: float | None = None,
 ) -> np.ndarray:
     """Feature maps (or kernels, signed=True) tiled into one RGB image (H, W, 3), uint8.
 
@@ -145,7 +149,7 @@ def mosaic(
     """
     n = len(maps)
     n_cols = n_cols or min(n, max(1, int(np.ceil(np.sqrt(n)))))
-    tiled = mosaic_array(maps, n_cols, "signed" if signed else "each")  # NaN in the gaps
+    tiled = mosaic_array(maps, n_cols, "signed" if signed else "each", peak)  # NaN in the gaps
     unit = (tiled + 1) / 2 if signed else tiled  # [0, 1]
     index = np.round(np.nan_to_num(np.clip(unit, 0, 1)) * 255).astype(np.uint8)
     rgb = _lut(colorscale or ("RdBu" if signed else "Viridis"))[index]  # (h, w, 3)

@@ -251,7 +251,13 @@ def kernel_timeline(run: CNNRun, t: dict) -> None:
             help=t["timeline_help"],
         )
     st.markdown(t["kernels_title"].format(epoch=times[i]))
-    st.image(figures.mosaic(kernels[i], n_cols=4, signed=True, width=280))
+    now, change = kernels[i], kernels[i] - kernels[0]
+    peak = float(np.abs(now).max())  # one colour scale for both pictures
+    left, right = st.columns(2)
+    left.image(figures.mosaic(now, n_cols=4, signed=True, width=160, peak=peak))
+    left.caption(t["kernels_now"])
+    right.image(figures.mosaic(change, n_cols=4, signed=True, width=160, peak=peak))
+    right.caption(t["kernels_change"])
     st.caption(t["kernels_caption"])
 
 
