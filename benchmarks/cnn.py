@@ -3,17 +3,22 @@
 Prints one JSON line. Each timing is the fastest of a few epochs (the machine is shared, so the
 minimum is the least noisy estimate of what the code costs). Both engines run on one CPU thread
 (`threads` in the output), as the app's server does, so that they are compared on equal terms and
-many sessions can share the cores. Run: python benchmarks/cnn.py
+many sessions can share the cores. Run: python benchmarks/cnn.py (or python -m benchmarks.cnn)
 """
 
 import json
+import sys
 import time
+from pathlib import Path
 
 from threadpoolctl import threadpool_limits
 
-from engine import images
-from engine.cnn_spec import CNNSpec
-from engine.cnn_trainer import BatchTrainer, make_cnn
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # so that `engine` is the package, not benchmarks/engine.py
+
+from engine import images  # noqa: E402
+from engine.cnn_spec import CNNSpec  # noqa: E402
+from engine.cnn_trainer import BatchTrainer, make_cnn  # noqa: E402
 
 DEFAULTS = {"filters": (8, 16), "k": 3, "pool": "max"}  # the page's default CNN
 TRAIN = {"optimizer": "adam", "lr": 0.01, "batch_size": 32}
