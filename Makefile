@@ -19,6 +19,7 @@ ADDRESS ?=
 # TORCH=1: `make run` also installs the optional torch engine (CPU wheel).
 TORCH ?=
 PYTEST_ARGS ?=
+PYTEST_FLAGS := --durations=10 $(PYTEST_ARGS)
 
 RUN_STAMP := $(STAMPS)/$(if $(filter 1,$(TORCH)),torch,app)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
@@ -36,9 +37,10 @@ help:
 run: $(RUN_STAMP)
 	$(PY) -m streamlit run app.py --server.port $(PORT) $(if $(ADDRESS),--server.address $(ADDRESS))
 
+# pytest exits 5 when it collected no test: a failure here, never a pass.
 test: lint $(CHROMIUM)
-	@# pytest exits 5 when it collected nothing: that is a failure here, never a pass.
-	$(PY) -m pytest --durations=10 $(PYTEST_ARGS) || { rc=$$?; \
+	@echo "$(PY) -m pytest $(PYTEST_FLAGS)"
+	@$(PY) -m pytest $(PYTEST_FLAGS) || { rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests" >&2; fi; exit $$rc; }
 
 lint: $(STAMPS)/dev
@@ -74,7 +76,9 @@ $(STAMPS)/dev: pyproject.toml $(VENV)/pyvenv.cfg
 	$(PIP) install -e '.[torch,dev]'
 	mkdir -p $(STAMPS) && touch $(STAMPS)/app $(STAMPS)/torch $@
 
-# Debian's Chromium for the browser tests (Playwright's own browser download is not possible).
+# Debian's Chromium for the browser tests (Playwright's own browser download is not possible),
+# and an emoji font so the page icons show in screenshots.
 $(CHROMIUM):
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-color-emoji
+	test -x $@
