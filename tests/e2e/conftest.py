@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -89,8 +90,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
         name = "".join(c if c.isalnum() or c in "-_." else "_" for c in item.name)
         path = REPO_ROOT / "screenshots" / "failed" / f"{name}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=path)
-        report.sections.append(("screenshot", str(path)))
+        with contextlib.suppress(PlaywrightError):  # a crashed page: the failure says enough
+            page.screenshot(path=path)
+            report.sections.append(("screenshot", str(path)))
     return report
 
 
