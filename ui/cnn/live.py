@@ -2,9 +2,9 @@
 
 Three things on the page play this way: the by-hand convolution and pooling (one window per tick)
 and the two training panels (a slice of an epoch per tick). Each keeps a state object in
-st.session_state with `running`, `finished` and `tick()`. Buttons that start or stop it live
-outside the fragment: their callbacks flip `running`, the page reruns and the fragment's timer is
-switched on or off (run_every can only change on a full rerun).
+st.session_state with `running`, `finished`, `tick()` and `start()`. The buttons that start or stop
+it live outside the fragment: their callbacks set `running`, the page reruns and the fragment's
+timer is switched on or off (run_every can only change on a full rerun).
 """
 
 from collections.abc import Callable
@@ -25,6 +25,26 @@ class LiveState(Protocol):
     def finished(self) -> bool: ...
 
     def tick(self) -> None: ...
+
+    def start(self) -> None: ...
+
+
+def pause(state: LiveState) -> None:
+    state.running = False
+
+
+def play_pause(
+    container, state: LiveState, play: str, pause_: str, key: str, disabled: bool = False
+) -> None:
+    """One button: Pause while running, else Play.
+
+    Each callback sets the state rather than flipping it, so a click that reaches the server
+    twice (while a timer tick is under way) cannot undo itself.
+    """
+    if state.running:
+        container.button(pause_, key=key, on_click=pause, args=(state,), type="primary")
+    else:
+        container.button(play, key=key, on_click=state.start, type="primary", disabled=disabled)
 
 
 def live_panel(state: LiveState, interval: float, draw: Callable[[], None]) -> None:
@@ -61,10 +81,10 @@ class Playback:
     def move(self, delta: int) -> None:
         self.step, self.running = min(max(self.step + delta, 0), self.n_steps - 1), False
 
-    def toggle(self) -> None:
-        if not self.running and self.finished:
+    def start(self) -> None:
+        if self.finished:
             self.step = 0  # play again from the start
-        self.running = not self.running
+        self.running = True
 
     def reset(self) -> None:
         self.step, self.running = 0, False
@@ -82,8 +102,7 @@ def controls(key: str, pb: Playback, T: dict) -> None:
     row = st.container(horizontal=True)
     row.button(T["prev"], key=f"{key}_prev", on_click=pb.move, args=(-1,), disabled=pb.step == 0)
     row.button(T["next"], key=f"{key}_next", on_click=pb.move, args=(1,), disabled=pb.finished)
-    label = T["pause"] if pb.running else T["play"]
-    row.button(label, key=f"{key}_play", on_click=pb.toggle, type="primary")
+    play_pause(row, pb, T["play"], T["pause"], f"{key}_play")
     row.button(T["reset"], key=f"{key}_reset", on_click=pb.reset)
 
 

@@ -52,6 +52,9 @@ class CNNRun:
     def tick(self) -> None:
         data.train_slice(self.trainer, TICKS_PER_EPOCH[self.config["dataset"]])
 
+    def start(self) -> None:
+        self.running = not self.finished
+
 
 def spec_of(config: dict) -> CNNSpec:
     """Block l has n_F·2^(l−1) filters (8, 16, ...), as most small CNNs double them."""
@@ -131,10 +134,6 @@ def settings(T: dict, engine: tuple[str, str]) -> tuple[dict, int]:
     return config, epochs
 
 
-def _toggle(run: CNNRun) -> None:
-    run.running = not run.running and not run.finished
-
-
 def _reset() -> None:
     st.session_state.pop(RUN_KEY, None)
 
@@ -153,15 +152,8 @@ def training_section(T: dict, engine: tuple[str, str]) -> None:
         config, epochs = settings(T, engine)
         run = current_run(config, epochs)
         buttons = st.container(horizontal=True)
-        finished = run.finished
-        label = t["pause"] if run.running else t["play"]
-        buttons.button(
-            label,
-            key="cnn_train_play",
-            on_click=_toggle,
-            args=(run,),
-            type="primary",
-            disabled=finished,
+        live.play_pause(
+            buttons, run, t["play"], t["pause"], "cnn_train_play", disabled=run.finished
         )
         buttons.button(
             t["one_epoch"],

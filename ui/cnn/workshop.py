@@ -52,6 +52,9 @@ class Workshop:
         if behind is not None:
             data.train_slice(behind, SLICES_PER_EPOCH)
 
+    def start(self) -> None:
+        self.running = not self.finished
+
 
 def new_workshop(config: dict) -> Workshop:
     backend, device, opt = config["backend"], config["device"], config["optimizer"]
@@ -65,10 +68,6 @@ def new_workshop(config: dict) -> Workshop:
         for name, model in models.items()
     }
     return Workshop(config, trainers)
-
-
-def _toggle(ws: Workshop) -> None:
-    ws.running = not ws.running and not ws.finished
 
 
 def _reset() -> None:
@@ -98,9 +97,7 @@ def workshop_section(T: dict, engine: tuple[str, str]) -> None:
         if ws is None or ws.config != config:
             ws = st.session_state[RUN_KEY] = new_workshop(config)
         row = st.container(horizontal=True)
-        label = t["pause"] if ws.running else t["play"]
-        row.button(label, key="cnn_ws_play", on_click=_toggle, args=(ws,), type="primary",
-                   disabled=ws.finished)  # fmt: skip
+        live.play_pause(row, ws, t["play"], t["pause"], "cnn_ws_play", disabled=ws.finished)
         row.button(t["reset"], key="cnn_ws_reset", on_click=_reset)
         live.live_panel(ws, TICK_S, lambda: draw(ws, T))
 
