@@ -19,6 +19,7 @@ import numpy as np
 
 MAX_SEQ_LEN = 64  # server limit on the number of time steps T
 MAX_TEXT_LEN = 5000  # server limit on a training text, in characters
+MARKER_SLOTS = 5  # remember-a-bit: the marker comes at one of the first 5 steps
 MAX_DEPTH = 8  # deepest nesting the brackets task produces (depth classes 0..MAX_DEPTH)
 TASKS = ("brackets", "remember", "anbn", "sine", "text")
 
@@ -147,21 +148,24 @@ def brackets(T: int) -> Task:
 
 
 def remember(lag: int) -> Task:
-    """M, a bit, `lag` distractor bits, then ?: answer the bit that followed the marker M."""
-    T = check_steps(lag + 3, f"lag {lag}")
+    """Random bits; a marker M at one of the first MARKER_SLOTS steps; the bit right after M is
+    the one to remember; then at least `lag` more random bits and ?: answer the marked bit."""
+    T = check_steps(MARKER_SLOTS + lag + 2, f"lag {lag}")
 
     def draw(rng, m):
         ids = rng.integers(0, 2, size=(m, T))  # random bits; only the one after M counts
-        ids[:, 0] = 2  # the marker
+        ids[np.arange(m), rng.integers(0, MARKER_SLOTS, size=m)] = 2  # the marker
         ids[:, -1] = 3  # the question mark
         return ids
 
     def label(ids):
         Y = np.zeros(ids.shape, dtype=int)
         mask = np.zeros(ids.shape)
-        if ids.shape[1] >= 3 and ids[0, 0] == 2 and ids[0, 1] < 2 and ids[0, -1] == 3:
-            Y[:, -1] = ids[:, 1]
-            mask[:, -1] = 1  # only the answer at the end counts
+        for row, seq in enumerate(ids):
+            marks = np.flatnonzero(seq == 2)
+            if len(marks) == 1 and marks[0] + 1 < len(seq) - 1 and seq[-1] == 3:
+                Y[row, -1] = seq[marks[0] + 1]
+                mask[row, -1] = 1  # only the answer at the end counts
         return Y, mask
 
     vocab = ("0", "1", "M", "?")

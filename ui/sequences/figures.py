@@ -1,0 +1,208 @@
+"""Plotly figures of the sequence lab: pure functions from NumPy arrays (and label dicts) to figures.
+
+Heatmaps put time on the x axis (one column per input token) and units on the y axis, as the
+lecture draws an unrolled network. Values are sent as small float32 arrays.
+"""
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442")
+MODEL_COLOURS = {"RNN": OKABE_ITO[3], "LSTM": OKABE_ITO[0], "GRU": OKABE_ITO[2]}
+GATES_01 = {"f", "i", "o", "r", "z"}  # σ outputs in [0, 1]; the others are tanh-like
+GATE_SCALE = "Viridis"  # sequential and colour-blind safe
+SIGNED_SCALE = "RdBu_r"  # diverging: blue negative, red positive
+
+
+def small(A: np.ndarray) -> np.ndarray:
+    """float32 rounded to 3 decimals: enough for hover, a third of the bytes of float64."""
+    return np.round(np.asarray(A, dtype=np.float32), 3)
+
+
+def time_axis(fig: go.Figure, tokens: list[str], row: int | None = None, title: str = "") -> None:
+    """Numeric time steps labelled with their tokens (repeated tokens stay separate columns)."""
+    step = max(1, len(tokens) // 40)
+    ticks = list(range(0, len(tokens), step))
+    fig.update_xaxes(
+        tickvals=ticks, ticktext=[tokens[t] for t in ticks], tickangle=0, title_text=title, row=row,
+        col=1 if row else None,
+    )
+
+
+def gate_heatmaps(gates: dict, tokens: list[str], L: dict, max_units: int = 32) -> go.Figure:
+    """One heatmap per gate (rows units, columns time steps), stacked with a shared time axis.
+
+    Gates in [0, 1] share one colour bar, [−1, 1] values another; c gets a symmetric scale.
+    """
+    names = list(gates)
+    fig = make_subplots(
+        rows=len(names), cols=1, shared_xaxes=True, vertical_spacing=0.025,
+        subplot_titles=[L["gates"][n] for n in names],
+    )
+    c_max = max(1.0, float(np.abs(gates.get("c", np.zeros(1))).max()))
+    for row, name in enumerate(names, start=1):
+        A = small(gates[name][:max_units])  # (n_h, T)
+        axis = "coloraxis" if name in GATES_01 else ("coloraxis3" if name == "c" else "coloraxis2")
+        fig.add_trace(
+            go.Heatmap(
+                z=A, coloraxis=axis, xgap=1, ygap=1,
+                hovertemplate=f"{L['gates'][name]}<br>t=%{{x}} unit %{{y}}: %{{z:.3f}}<extra></extra>",
+            ),
+            row=row, col=1,
+        )
+        fig.update_yaxes(title_text=L["unit"], row=row, col=1, autorange="reversed")
+    time_axis(fig, tokens, row=len(names), title=L["time"])
+    fig.update_layout(
+        height=140 * len(names) + 80, margin=dict(l=10, r=10, t=30, b=40),
+        coloraxis=dict(colorscale=GATE_SCALE, cmin=0, cmax=1, colorbar=dict(title="σ", len=0.3, y=0.85)),
+        coloraxis2=dict(colorscale=SIGNED_SCALE, cmin=-1, cmax=1, colorbar=dict(title="tanh", len=0.3, y=0.5)),
+        coloraxis3=dict(colorscale=SIGNED_SCALE, cmin=-c_max, cmax=c_max, colorbar=dict(title="c", len=0.3, y=0.15)),
+    )
+    return fig
+
+
+def input_and_output(probe: dict, vocab, classes, L: dict) -> go.Figure:
+    """The one-hot input matrix over time, and the prediction at each step with its target."""
+    tokens, T = probe["tokens"], len(probe["tokens"])
+    if not classes:
+        return regression_steps(probe, L)
+    fig = make_subplots(
+        rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
+        subplot_titles=[L["input"], L["output"]], row_heights=[len(vocab), len(classes)],
+    )
+    fig.add_trace(
+        go.Heatmap(
+            z=probe["X"].T.astype(np.uint8), y=list(vocab), colorscale="Greys", showscale=False,
+            xgap=1, ygap=1, hovertemplate="t=%{x} %{y}: %{z}<extra></extra>",
+        ),
+        row=1, col=1,
+    )
+    fig.add_trace(
+        go.Heatmap(
+            z=small(probe["out"]), y=list(classes), colorscale="Blues", zmin=0, zmax=1,
+            colorbar=dict(title=L["probability"], len=0.5, y=0.25), xgap=1, ygap=1,
+            hovertemplate="t=%{x} P(%{y}) = %{z:.3f}<extra></extra>",
+        ),
+        row=2, col=1,
+    )
+    if probe["mask"] is not None and probe["mask"].any():
+        t = np.flatnonzero(probe["mask"])
+        fig.add_trace(
+            go.Scatter(
+                x=t, y=[classes[k] for k in probe["Y"][t]], mode="markers", name=L["target"],
+                marker=dict(symbol="x-thin", size=10, line=dict(width=2, color=OKABE_ITO[3])),
+                hovertemplate="t=%{x} " + L["target"] + ": %{y}<extra></extra>",
+            ),
+            row=2, col=1,
+        )
+    time_axis(fig, tokens, row=2, title=L["time"])
+    fig.update_yaxes(type="category", autorange="reversed")
+    fig.update_layout(
+        height=max(320, 24 * (len(vocab) + len(classes)) + 140), showlegend=False,
+        margin=dict(l=10, r=10, t=30, b=40), xaxis=dict(range=[-0.5, T - 0.5]),
+    )
+    return fig
+
+
+def regression_steps(probe: dict, L: dict) -> go.Figure:
+    """Sine task: the input values, the next-value targets and the predictions over time."""
+    x = probe["X"][:, 0]  # (T,)
+    t = np.arange(len(x))
+    fig = go.Figure()
+    fig.add_scatter(x=t, y=small(x), name=L["input_values"], line=dict(color=OKABE_ITO[5]))
+    fig.add_scatter(x=t, y=small(np.r_[x[1:], np.nan]), name=L["target"], line=dict(color="#555", dash="dot"))
+    fig.add_scatter(x=t, y=small(probe["out"][0]), name=L["prediction"], line=dict(color=OKABE_ITO[3], width=3))
+    fig.update_layout(
+        height=320, margin=dict(l=10, r=10, t=30, b=40), yaxis_title=L["value"], xaxis_title="t",
+        legend=dict(orientation="h", y=1.12),
+    )
+    return fig
+
+
+def training_curves(history: dict, metric: str, L: dict, marker_step: int | None = None) -> go.Figure:
+    """Loss per step (log scale) and the evaluation metric, side by side."""
+    fig = make_subplots(rows=1, cols=2, subplot_titles=[L["loss"], L[metric]], horizontal_spacing=0.12)
+    fig.add_scatter(x=history["step"], y=small(history["loss"]), line=dict(color=OKABE_ITO[0]), row=1, col=1)
+    fig.add_scatter(
+        x=history["eval_step"], y=small(history["accuracy"]), line=dict(color=OKABE_ITO[2]), row=1, col=2,
+    )
+    if marker_step is not None:
+        for col in (1, 2):
+            fig.add_vline(x=marker_step, line=dict(color="#888", dash="dot"), row=1, col=col)
+    fig.update_yaxes(type="log", row=1, col=1)
+    fig.update_yaxes(range=[0 if metric == "accuracy" else -1, 1.02], row=1, col=2)
+    fig.update_xaxes(title_text=L["step"])
+    fig.update_layout(height=260, showlegend=False, margin=dict(l=10, r=10, t=30, b=40))
+    return fig
+
+
+def grad_flow(profile: np.ndarray, L: dict, name: str) -> go.Figure:
+    """‖dJ_T/dh_t‖ of the model being trained, against the distance from the output."""
+    fig = go.Figure()
+    fig.add_scatter(
+        x=np.arange(len(profile)), y=small(profile), mode="lines+markers", name=L["now"],
+        line=dict(color=MODEL_COLOURS[name]), marker=dict(size=5),
+    )
+    fig.update_layout(
+        height=240, margin=dict(l=10, r=10, t=30, b=40), title=L["grad_title"], xaxis_title=L["distance"],
+        yaxis=dict(type="log", title=L["grad"], exponentformat="power"),
+    )
+    return fig
+
+
+def gradient_profiles(results: dict, L: dict, clip_labels: dict) -> go.Figure:
+    """RNN, LSTM and GRU side by side: ‖dJ_T/dh_t‖ at init and after training, per clipping."""
+    names = list(results)
+    fig = make_subplots(rows=1, cols=len(names), subplot_titles=names, shared_yaxes=True)
+    for col, name in enumerate(names, start=1):
+        colour = MODEL_COLOURS[name]
+        for k, (clip, run) in enumerate(results[name].items()):
+            d = np.arange(len(run["profile_end"]))
+            if k == 0:
+                fig.add_scatter(
+                    x=d, y=small(run["profile_init"]), name=f"{name} {L['at_init']}", row=1, col=col,
+                    line=dict(color=colour, dash="dot", width=1.5),
+                )
+            fig.add_scatter(
+                x=d, y=small(run["profile_end"]), name=f"{name} {L['trained']}, {clip_labels[clip]}",
+                line=dict(color=colour, dash="dash" if clip else "solid"), row=1, col=col,
+            )
+    fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_yaxes(title_text=L["grad"], row=1, col=1)
+    fig.update_xaxes(title_text=L["distance"])
+    fig.update_layout(height=330, margin=dict(l=10, r=10, t=40, b=40), legend=dict(orientation="h", y=-0.3))
+    return fig
+
+
+def comparison_curves(results: dict, L: dict, clip_labels: dict) -> go.Figure:
+    """Evaluation accuracy over training for each model, solid without and dashed with clipping."""
+    fig = go.Figure()
+    for name, runs in results.items():
+        for clip, run in runs.items():
+            fig.add_scatter(
+                x=run["eval_step"], y=small(run["accuracy"]), name=f"{name}, {clip_labels[clip]}",
+                line=dict(color=MODEL_COLOURS[name], dash="dash" if clip else "solid"),
+            )
+    fig.add_hline(y=0.5, line=dict(color="#888", dash="dot"), annotation_text=L["chance"])
+    fig.update_layout(
+        height=330, title=L["compare_title"], xaxis_title=L["step"], yaxis=dict(title=L["accuracy"], range=[0, 1.02]),
+        margin=dict(l=10, r=10, t=40, b=40), legend=dict(orientation="h", y=-0.3),
+    )
+    return fig
+
+
+def lag_sweep(lags, accuracies, L: dict) -> go.Figure:
+    """Final accuracy of the plain RNN against the lag, with the 50% chance line."""
+    fig = go.Figure()
+    fig.add_scatter(
+        x=list(lags), y=small(accuracies), mode="lines+markers", line=dict(color=MODEL_COLOURS["RNN"]),
+        hovertemplate=L["lag"] + " %{x}: %{y:.0%}<extra></extra>",
+    )
+    fig.add_hline(y=0.5, line=dict(color="#888", dash="dot"), annotation_text=L["chance"])
+    fig.update_layout(
+        height=300, title=L["sweep_title"], xaxis_title=L["lag"],
+        yaxis=dict(title=L["final_accuracy"], range=[0, 1.05], tickformat=".0%"),
+        margin=dict(l=10, r=10, t=40, b=40),
+    )
+    return fig
