@@ -1,0 +1,58 @@
+"""Losses J(Ŷ, Y), the λ penalty and the gradient at the output (lecture: función de costo).
+
+    bce:       J = −(1/m) Σ [y·log ŷ + (1 − y)·log(1 − ŷ)]        with ŷ = σ(z)
+    cce:       J = −(1/m) Σ_i Σ_k y_ik·log ŷ_ik                  with ŷ = softmax(z)
+    mse:       J = (1/m) Σ_i Σ_k (ŷ_ik − y_ik)²
+    half_mse:  J = (1/(2m)) Σ_i Σ_k (y_ik − ŷ_ik)²                (the lecture's ½·MSE, seed 000)
+    penalty:   L2 (λ/(2m))·ΣW²,  L1 (λ/m)·Σ|W|,  ElasticNet r·L1 + (1 − r)·L2
+               (biases are not penalized).
+
+For the matching pairs σ + bce and softmax + cce the lecture's shortcut holds: dJ/dZ = (Ŷ − Y)/m.
+Both cross-entropies are computed from the logits Z (log σ(z) = −softplus(−z), log-softmax), so a
+confident wrong answer gives a large finite loss, not log(0).
+"""
+
+import numpy as np
+
+from engine.numpy_backend.activations import derivative, softmax_backward
+
+
+def data_loss(loss: str, Z: np.ndarray, A: np.ndarray, Y: np.ndarray) -> float:
+    """J without the λ term; Z and A are the output layer's (m, n_out) logits and activations."""
+    m = Y.shape[0]
+    if loss == "bce":
+        return float((Y * np.logaddexp(0, -Z) + (1 - Y) * np.logaddexp(0, Z)).sum() / m)
+    if loss == "cce":
+        Z_shift = Z - Z.max(axis=1, keepdims=True)
+        log_A = Z_shift - np.log(np.exp(Z_shift).sum(axis=1, keepdims=True))
+        return float(-(Y * log_A).sum() / m)
+    E = A - Y
+    scale = 1.0 if loss == "mse" else 0.5
+    return float(scale * (E * E).sum() / m)
+
+
+def output_grad(loss: str, output: str, Z: np.ndarray, A: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """dJ/dZ at the output layer, (m, n_out)."""
+    m = Y.shape[0]
+    if loss in ("bce", "cce"):
+        return (A - Y) / m  # the lecture's ŷ − y
+    dA = (2.0 if loss == "mse" else 1.0) * (A - Y) / m
+    if output == "softmax":
+        return softmax_backward(dA, A)
+    return dA * derivative(output, Z, A)
+
+
+def penalty(reg: str, lam: float, l1_ratio: float, weights: list[np.ndarray], m: int) -> float:
+    """The λ term of J (over the weight matrices only)."""
+    if reg == "none" or lam == 0:
+        return 0.0
+    l1 = sum(float(np.abs(W).sum()) for W in weights) * lam / m
+    l2 = sum(float((W * W).sum()) for W in weights) * lam / (2 * m)
+    return {"l1": l1, "l2": l2, "elasticnet": l1_ratio * l1 + (1 - l1_ratio) * l2}[reg]
+
+
+def penalty_grad(reg: str, lam: float, l1_ratio: float, W: np.ndarray, m: int) -> np.ndarray:
+    """d(λ term)/dW for one weight matrix."""
+    l1 = np.sign(W) * (lam / m)
+    l2 = W * (lam / m)
+    return {"l1": l1, "l2": l2, "elasticnet": l1_ratio * l1 + (1 - l1_ratio) * l2}[reg]
