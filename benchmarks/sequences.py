@@ -1,10 +1,10 @@
 """Sequence lab benchmark: one JSON line with step times and the lag-20 remember-a-bit comparison.
 
-    lstm_step_ms_numpy / lstm_step_ms_torch_cpu   ms per training step of the page's default run
-                                                   (LSTM on remember-a-bit, SeqConfig defaults)
-    lstm_lag20_accuracy / rnn_lag20_accuracy / gru_lag20_accuracy
-                                                   final accuracy at lag 20 (chance is 0.5)
-    rnn_lag_sweep                                  the plain RNN's final accuracy at each lag
+lstm_step_ms_numpy / lstm_step_ms_torch_cpu   ms per training step of the page's default run
+                                               (LSTM on remember-a-bit, SeqConfig defaults)
+lstm_lag20_accuracy / rnn_lag20_accuracy / gru_lag20_accuracy
+                                               final accuracy at lag 20 (chance is 0.5)
+rnn_lag_sweep                                  the plain RNN's final accuracy at each lag
 """
 
 import json

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from engine.numpy_backend import rnn as np_rnn
+from engine.numpy_backend.activations import softmax
 from engine.sequences import Task, make_task
 
 MAX_BATCH = 256  # server limit on sequences per minibatch
@@ -114,7 +115,7 @@ class SeqTrainer:
         """
         Y, mask = self.task.label(inputs) if self.task.label else (None, None)
         Z, cache = self.at(k).forward(self.task.one_hot(inputs))
-        out = np_rnn.softmax(Z) if self.task.classes else Z
+        out = softmax(Z) if self.task.classes else Z
         return {
             "tokens": self.task.tokens(inputs[0]),
             "X": cache["X"][0],

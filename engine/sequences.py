@@ -17,11 +17,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine import metrics
+
 MAX_SEQ_LEN = 64  # server limit on the number of time steps T
 MAX_TEXT_LEN = 5000  # server limit on a training text, in characters
 MARKER_SLOTS = 5  # remember-a-bit: the marker comes at one of the first 5 steps
 MAX_DEPTH = 8  # deepest nesting the brackets task produces (depth classes 0..MAX_DEPTH)
-TASKS = ("brackets", "remember", "anbn", "sine", "text")
+TASKS = ("remember", "brackets", "anbn", "sine", "text")
 
 
 @dataclass(frozen=True)
@@ -87,10 +89,7 @@ class Task:
     def accuracy(self, Z: np.ndarray, Y: np.ndarray, mask: np.ndarray) -> float:
         """Share of counted steps predicted right (or of whole sequences); R² for regression."""
         if not self.classes:
-            Y_bar = (Y * mask[..., None]).sum() / max(mask.sum(), 1)
-            ss_res = (((Z - Y) ** 2) * mask[..., None]).sum()
-            ss_tot = (((Y - Y_bar) ** 2) * mask[..., None]).sum()
-            return float(1 - ss_res / max(ss_tot, 1e-12))
+            return metrics.r2(Z[mask > 0], Y[mask > 0])
         right = (Z.argmax(axis=-1) == Y) | (mask == 0)  # (m, T)
         if self.metric == "sequence":
             return float(right.all(axis=1).mean())

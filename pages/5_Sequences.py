@@ -21,4 +21,6 @@ if run is not None:
     with common.user_errors():
         sections.comparison(T, cfg)
 
-common.show_code(rnn.LSTM, rnn.Recurrent, rnn.sequence_loss, seq_trainer.SeqTrainer.step, sequences.remember)
+common.show_code(
+    rnn.LSTM, rnn.Recurrent, rnn.sequence_loss, seq_trainer.SeqTrainer.step, sequences.remember
+)

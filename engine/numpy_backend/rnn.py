@@ -32,16 +32,13 @@ lecture's meaning (z_t = 1 writes the candidate); torch's z is our 1 − z_t.
 
 import numpy as np
 
+from engine.numpy_backend.activations import sigmoid, softmax
+from engine.numpy_backend.losses import data_loss, output_grad
 from engine.numpy_backend.optimizers import clip_by_norm, make_optimizer
 from engine.params import size, views
 
 MAX_HIDDEN = 128  # server limit on n_h: one session must not starve the others
 MAX_INPUTS = 128  # server limit on the vocabulary (one-hot width) and the output size
-
-
-def sigmoid(Z: np.ndarray) -> np.ndarray:
-    """σ(z) = 1/(1 + e^−z), written with tanh so that it never overflows."""
-    return 0.5 * (1.0 + np.tanh(0.5 * Z))
 
 
 def check_size(name: str, value: int, limit: int) -> int:
@@ -291,26 +288,25 @@ def init_theta(shapes: dict, recurrent: tuple, seed: int, gain: float, biases: d
 
 
 def sequence_loss(Z: np.ndarray, Y: np.ndarray, mask: np.ndarray, kind: str):
-    """Mean loss over the steps where mask is 1, and dJ/dZ. Returns (J, dZ).
+    """The mean loss over the N steps where mask is 1, and dJ/dZ (zero elsewhere). (J, dZ).
 
-    kind "softmax": Y (m, T) integer classes, J = −mean log softmax(Z)[y] (cross-entropy).
-    kind "mse": Y (m, T, n_out) real targets, J = 1/(2N)·Σ(y − ŷ)² (the lecture's loss), ŷ = Z.
+    kind "softmax": Y (m, T) integer classes; J = −(1/N)·Σ log ŷ_y (cross-entropy of softmax(Z)).
+    kind "mse": Y (m, T, n_out) real targets; J = 1/(2N)·Σ(y − ŷ)² (the lecture's loss), ŷ = Z.
+    Every counted step is one row of the engine's losses (engine/numpy_backend/losses.py).
     """
-    N = max(float(mask.sum()), 1.0)
+    n_out = Z.shape[-1]
+    rows = mask.reshape(-1) > 0  # (m·T,) the steps that count
+    Z_rows = Z.reshape(-1, n_out)[rows]  # (N, n_out)
     if kind == "softmax":
-        P = softmax(Z)  # (m, T, n_out)
-        p_y = np.take_along_axis(P, Y[..., None], axis=-1)[..., 0]  # (m, T)
-        J = -float((np.log(p_y + 1e-300) * mask).sum()) / N
-        dZ = P.copy()
-        np.put_along_axis(dZ, Y[..., None], np.take_along_axis(P, Y[..., None], -1) - 1, -1)
-        return J, dZ * mask[..., None] / N
-    if kind == "mse":
-        diff = (Z - Y) * mask[..., None]  # (m, T, n_out)
-        return 0.5 * float((diff**2).sum()) / N, diff / N
-    raise ValueError(f"loss kind must be 'softmax' or 'mse'; got {kind!r}")
-
-
-def softmax(Z: np.ndarray) -> np.ndarray:
-    """Softmax over the last axis (lecture: σ(z)_j = e^{z_j} / Σ_k e^{z_k}), shifted for safety."""
-    E = np.exp(Z - Z.max(axis=-1, keepdims=True))
-    return E / E.sum(axis=-1, keepdims=True)
+        Y_rows = np.eye(n_out)[Y.reshape(-1)[rows]]  # (N, n_out) one-hot targets
+        A, loss, output = softmax(Z_rows), "cce", "softmax"
+    elif kind == "mse":
+        Y_rows = Y.reshape(-1, n_out)[rows]
+        A, loss, output = Z_rows, "half_mse", "linear"
+    else:
+        raise ValueError(f"loss kind must be 'softmax' or 'mse'; got {kind!r}")
+    dZ = np.zeros_like(Z)  # (m, T, n_out)
+    if not rows.any():
+        return 0.0, dZ
+    dZ.reshape(-1, n_out)[rows] = output_grad(loss, output, Z_rows, A, Y_rows)
+    return data_loss(loss, Z_rows, A, Y_rows), dZ

@@ -19,8 +19,9 @@ import numpy as np
 import torch
 
 from engine.numpy_backend import rnn as np_rnn
-from engine.numpy_backend.optimizers import check_lr
 from engine.params import views
+from engine.torch_backend.losses import data_loss
+from engine.torch_backend.optimizers import TorchOptimizer, clip_by_norm
 
 
 def pick_device(device: str) -> torch.device:
@@ -64,31 +65,23 @@ class Recurrent:
         cache = {name: torch.stack([step[name] for step in steps], dim=1) for name in self.names}
         return cache["h"] @ p["W_y"] + p["b_y"], cache  # (m, T, n_out)
 
-    def make_optimizer(self, name: str, lr: float) -> torch.optim.Optimizer:
-        """torch.optim's SGD, Momentum (β = 0.9) or Adam: the same updates as our NumPy ones."""
-        lr = check_lr(lr)
-        builders = {
-            "sgd": lambda: torch.optim.SGD([self.theta], lr=lr),
-            "momentum": lambda: torch.optim.SGD([self.theta], lr=lr, momentum=0.9),
-            "adam": lambda: torch.optim.Adam([self.theta], lr=lr, betas=(0.9, 0.999), eps=1e-8),
-        }
-        if name not in builders:
-            raise ValueError(f"optimizer must be one of {', '.join(builders)}; got {name!r}")
-        return builders[name]()
+    def make_optimizer(self, name: str, lr: float) -> TorchOptimizer:
+        """torch.optim's SGD, Momentum or Adam: the same updates as our NumPy ones."""
+        return TorchOptimizer(name, lr, self.theta)
 
     def train_step(self, X, Y, mask, loss: str, opt, max_norm: float = 0.0) -> tuple[float, float]:
         """Forward, loss, autograd BPTT, optional clipping, one step. Returns (J, ‖dθ‖)."""
         Z, _ = self.forward(self.tensor(X))
         Y = torch.as_tensor(Y, device=self.device)
         J = sequence_loss(Z, Y if loss == "softmax" else self.tensor(Y), self.tensor(mask), loss)
-        opt.zero_grad()
+        self.theta.grad = None
         J.backward()
         if max_norm > 0:
-            norm = torch.nn.utils.clip_grad_norm_([self.theta], max_norm)
+            norm = clip_by_norm(self.theta, max_norm)
         else:
-            norm = self.theta.grad.norm()
-        opt.step()
-        return float(J.detach()), float(norm)
+            norm = float(self.theta.grad.norm())
+        opt.step(self.theta, self.theta.grad)
+        return float(J.detach()), norm
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         with torch.no_grad():
@@ -142,15 +135,15 @@ MODELS = {"RNN": RNN, "LSTM": LSTM, "GRU": GRU}
 
 
 def sequence_loss(Z, Y, mask, kind: str) -> torch.Tensor:
-    """The NumPy `sequence_loss` (masked mean cross-entropy, or 1/(2N)·Σ(y − ŷ)²) in torch."""
-    N = mask.sum().clamp(min=1.0)
+    """The NumPy `sequence_loss` in torch: the engine's losses over the steps where mask is 1."""
+    n_out = Z.shape[-1]
+    rows = mask.reshape(-1) > 0
+    Z_rows = Z.reshape(-1, n_out)[rows]  # (N, n_out)
     if kind == "softmax":
-        nll = torch.nn.functional.cross_entropy(
-            Z.reshape(-1, Z.shape[-1]), Y.reshape(-1), reduction="none"
-        )
-        return (nll * mask.reshape(-1)).sum() / N
+        Y_rows = torch.nn.functional.one_hot(Y.reshape(-1)[rows], n_out).to(Z.dtype)
+        return data_loss("cce", Z_rows, None, Y_rows)
     if kind == "mse":
-        return 0.5 * (((Z - Y) * mask[..., None]) ** 2).sum() / N
+        return data_loss("half_mse", Z_rows, Z_rows, Y.reshape(-1, n_out)[rows])
     raise ValueError(f"loss kind must be 'softmax' or 'mse'; got {kind!r}")
 
 

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from engine.gradcheck import numerical_gradient, relative_error
 from engine.numpy_backend.rnn import MAX_HIDDEN, MODELS, sequence_loss
 from engine.sequences import make_task
 
@@ -15,23 +16,6 @@ def batch(seed=0, m=3, T=T_STEPS, n_in=5, n_out=4):
     Y = rng.integers(0, n_out, size=(m, T))
     mask = (rng.random((m, T)) < 0.7).astype(float)
     return X, Y, mask
-
-
-def numerical_grad(f, theta, eps=1e-6):
-    grad = np.zeros_like(theta)
-    for k in range(theta.size):
-        old = theta[k]
-        theta[k] = old + eps
-        J_plus = f()
-        theta[k] = old - eps
-        J_minus = f()
-        theta[k] = old
-        grad[k] = (J_plus - J_minus) / (2 * eps)
-    return grad
-
-
-def rel_error(a, b):
-    return np.linalg.norm(a - b) / max(np.linalg.norm(a) + np.linalg.norm(b), 1e-300)
 
 
 @pytest.mark.parametrize("name", list(MODELS))
@@ -50,7 +34,7 @@ def test_bptt_matches_finite_differences(name, loss):
     _, dZ = sequence_loss(Z, Y, mask, loss)
     model.backward(dZ, cache)
     assert model.theta.dtype == np.float64
-    assert rel_error(model.dtheta, numerical_grad(J, model.theta)) < 1e-6
+    assert relative_error(model.dtheta, numerical_gradient(J, model.theta)) < 1e-6
     for key, g in model.grads.items():
         assert np.abs(g).sum() > 0, f"{name}: no gradient reached {key}"
 

@@ -15,9 +15,14 @@ GATE_SCALE = "Viridis"  # sequential and colour-blind safe
 SIGNED_SCALE = "RdBu_r"  # diverging: blue negative, red positive
 
 
-def small(A: np.ndarray) -> np.ndarray:
-    """float32 rounded to 3 decimals: enough for hover, a third of the bytes of float64."""
+def small(A) -> np.ndarray:
+    """float32 rounded to 3 decimals: enough for hover on values of order 1, half the bytes."""
     return np.round(np.asarray(A, dtype=np.float32), 3)
+
+
+def tiny(A) -> np.ndarray:
+    """float32 without rounding, for log-scale values that span many decades (gradient norms)."""
+    return np.asarray(A, dtype=np.float32)
 
 
 def time_axis(fig: go.Figure, tokens: list[str], row: int | None = None, title: str = "") -> None:
@@ -25,7 +30,11 @@ def time_axis(fig: go.Figure, tokens: list[str], row: int | None = None, title: 
     step = max(1, len(tokens) // 40)
     ticks = list(range(0, len(tokens), step))
     fig.update_xaxes(
-        tickvals=ticks, ticktext=[tokens[t] for t in ticks], tickangle=0, title_text=title, row=row,
+        tickvals=ticks,
+        ticktext=[tokens[t] for t in ticks],
+        tickangle=0,
+        title_text=title,
+        row=row,
         col=1 if row else None,
     )
 
@@ -37,7 +46,10 @@ def gate_heatmaps(gates: dict, tokens: list[str], L: dict, max_units: int = 32) 
     """
     names = list(gates)
     fig = make_subplots(
-        rows=len(names), cols=1, shared_xaxes=True, vertical_spacing=0.025,
+        rows=len(names),
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.025,
         subplot_titles=[L["gates"][n] for n in names],
     )
     c_max = max(1.0, float(np.abs(gates.get("c", np.zeros(1))).max()))
@@ -46,18 +58,32 @@ def gate_heatmaps(gates: dict, tokens: list[str], L: dict, max_units: int = 32) 
         axis = "coloraxis" if name in GATES_01 else ("coloraxis3" if name == "c" else "coloraxis2")
         fig.add_trace(
             go.Heatmap(
-                z=A, coloraxis=axis, xgap=1, ygap=1,
+                z=A,
+                coloraxis=axis,
+                xgap=1,
+                ygap=1,
                 hovertemplate=f"{L['gates'][name]}<br>t=%{{x}} unit %{{y}}: %{{z:.3f}}<extra></extra>",
             ),
-            row=row, col=1,
+            row=row,
+            col=1,
         )
         fig.update_yaxes(title_text=L["unit"], row=row, col=1, autorange="reversed")
     time_axis(fig, tokens, row=len(names), title=L["time"])
     fig.update_layout(
-        height=140 * len(names) + 80, margin=dict(l=10, r=10, t=30, b=40),
-        coloraxis=dict(colorscale=GATE_SCALE, cmin=0, cmax=1, colorbar=dict(title="σ", len=0.3, y=0.85)),
-        coloraxis2=dict(colorscale=SIGNED_SCALE, cmin=-1, cmax=1, colorbar=dict(title="tanh", len=0.3, y=0.5)),
-        coloraxis3=dict(colorscale=SIGNED_SCALE, cmin=-c_max, cmax=c_max, colorbar=dict(title="c", len=0.3, y=0.15)),
+        height=140 * len(names) + 80,
+        margin=dict(l=10, r=10, t=30, b=40),
+        coloraxis=dict(
+            colorscale=GATE_SCALE, cmin=0, cmax=1, colorbar=dict(title="σ", len=0.3, y=0.85)
+        ),
+        coloraxis2=dict(
+            colorscale=SIGNED_SCALE, cmin=-1, cmax=1, colorbar=dict(title="tanh", len=0.3, y=0.5)
+        ),
+        coloraxis3=dict(
+            colorscale=SIGNED_SCALE,
+            cmin=-c_max,
+            cmax=c_max,
+            colorbar=dict(title="c", len=0.3, y=0.15),
+        ),
     )
     return fig
 
@@ -68,39 +94,62 @@ def input_and_output(probe: dict, vocab, classes, L: dict) -> go.Figure:
     if not classes:
         return regression_steps(probe, L)
     fig = make_subplots(
-        rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08,
-        subplot_titles=[L["input"], L["output"]], row_heights=[len(vocab), len(classes)],
+        rows=2,
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.08,
+        subplot_titles=[L["input"], L["output"]],
+        row_heights=[len(vocab), len(classes)],
     )
     fig.add_trace(
         go.Heatmap(
-            z=probe["X"].T.astype(np.uint8), y=list(vocab), colorscale="Greys", showscale=False,
-            xgap=1, ygap=1, hovertemplate="t=%{x} %{y}: %{z}<extra></extra>",
+            z=probe["X"].T.astype(np.uint8),
+            y=list(vocab),
+            colorscale="Greys",
+            showscale=False,
+            xgap=1,
+            ygap=1,
+            hovertemplate="t=%{x} %{y}: %{z}<extra></extra>",
         ),
-        row=1, col=1,
+        row=1,
+        col=1,
     )
     fig.add_trace(
         go.Heatmap(
-            z=small(probe["out"]), y=list(classes), colorscale="Blues", zmin=0, zmax=1,
-            colorbar=dict(title=L["probability"], len=0.5, y=0.25), xgap=1, ygap=1,
+            z=small(probe["out"]),
+            y=list(classes),
+            colorscale="Blues",
+            zmin=0,
+            zmax=1,
+            colorbar=dict(title=L["probability"], len=0.5, y=0.25),
+            xgap=1,
+            ygap=1,
             hovertemplate="t=%{x} P(%{y}) = %{z:.3f}<extra></extra>",
         ),
-        row=2, col=1,
+        row=2,
+        col=1,
     )
     if probe["mask"] is not None and probe["mask"].any():
         t = np.flatnonzero(probe["mask"])
         fig.add_trace(
             go.Scatter(
-                x=t, y=[classes[k] for k in probe["Y"][t]], mode="markers", name=L["target"],
+                x=t,
+                y=[classes[k] for k in probe["Y"][t]],
+                mode="markers",
+                name=L["target"],
                 marker=dict(symbol="x-thin", size=10, line=dict(width=2, color=OKABE_ITO[3])),
                 hovertemplate="t=%{x} " + L["target"] + ": %{y}<extra></extra>",
             ),
-            row=2, col=1,
+            row=2,
+            col=1,
         )
     time_axis(fig, tokens, row=2, title=L["time"])
     fig.update_yaxes(type="category", autorange="reversed")
     fig.update_layout(
-        height=max(320, 24 * (len(vocab) + len(classes)) + 140), showlegend=False,
-        margin=dict(l=10, r=10, t=30, b=40), xaxis=dict(range=[-0.5, T - 0.5]),
+        height=max(320, 24 * (len(vocab) + len(classes)) + 140),
+        showlegend=False,
+        margin=dict(l=10, r=10, t=30, b=40),
+        xaxis=dict(range=[-0.5, T - 0.5]),
     )
     return fig
 
@@ -111,21 +160,38 @@ def regression_steps(probe: dict, L: dict) -> go.Figure:
     t = np.arange(len(x))
     fig = go.Figure()
     fig.add_scatter(x=t, y=small(x), name=L["input_values"], line=dict(color=OKABE_ITO[5]))
-    fig.add_scatter(x=t, y=small(np.r_[x[1:], np.nan]), name=L["target"], line=dict(color="#555", dash="dot"))
-    fig.add_scatter(x=t, y=small(probe["out"][0]), name=L["prediction"], line=dict(color=OKABE_ITO[3], width=3))
+    fig.add_scatter(
+        x=t, y=small(np.r_[x[1:], np.nan]), name=L["target"], line=dict(color="#555", dash="dot")
+    )
+    fig.add_scatter(
+        x=t, y=small(probe["out"][0]), name=L["prediction"], line=dict(color=OKABE_ITO[3], width=3)
+    )
     fig.update_layout(
-        height=320, margin=dict(l=10, r=10, t=30, b=40), yaxis_title=L["value"], xaxis_title="t",
+        height=320,
+        margin=dict(l=10, r=10, t=30, b=40),
+        yaxis_title=L["value"],
+        xaxis_title="t",
         legend=dict(orientation="h", y=1.12),
     )
     return fig
 
 
-def training_curves(history: dict, metric: str, L: dict, marker_step: int | None = None) -> go.Figure:
+def training_curves(
+    history: dict, metric: str, L: dict, marker_step: int | None = None
+) -> go.Figure:
     """Loss per step (log scale) and the evaluation metric, side by side."""
-    fig = make_subplots(rows=1, cols=2, subplot_titles=[L["loss"], L[metric]], horizontal_spacing=0.12)
-    fig.add_scatter(x=history["step"], y=small(history["loss"]), line=dict(color=OKABE_ITO[0]), row=1, col=1)
+    fig = make_subplots(
+        rows=1, cols=2, subplot_titles=[L["loss"], L[metric]], horizontal_spacing=0.12
+    )
     fig.add_scatter(
-        x=history["eval_step"], y=small(history["accuracy"]), line=dict(color=OKABE_ITO[2]), row=1, col=2,
+        x=history["step"], y=small(history["loss"]), line=dict(color=OKABE_ITO[0]), row=1, col=1
+    )
+    fig.add_scatter(
+        x=history["eval_step"],
+        y=small(history["accuracy"]),
+        line=dict(color=OKABE_ITO[2]),
+        row=1,
+        col=2,
     )
     if marker_step is not None:
         for col in (1, 2):
@@ -141,37 +207,58 @@ def grad_flow(profile: np.ndarray, L: dict, name: str) -> go.Figure:
     """‖dJ_T/dh_t‖ of the model being trained, against the distance from the output."""
     fig = go.Figure()
     fig.add_scatter(
-        x=np.arange(len(profile)), y=small(profile), mode="lines+markers", name=L["now"],
-        line=dict(color=MODEL_COLOURS[name]), marker=dict(size=5),
+        x=np.arange(len(profile)),
+        y=small(profile),
+        mode="lines+markers",
+        name=L["now"],
+        line=dict(color=MODEL_COLOURS[name]),
+        marker=dict(size=5),
     )
     fig.update_layout(
-        height=240, margin=dict(l=10, r=10, t=30, b=40), title=L["grad_title"], xaxis_title=L["distance"],
+        height=240,
+        margin=dict(l=10, r=10, t=30, b=40),
+        title=L["grad_title"],
+        xaxis_title=L["distance"],
         yaxis=dict(type="log", title=L["grad"], exponentformat="power"),
     )
     return fig
 
 
 def gradient_profiles(results: dict, L: dict, clip_labels: dict) -> go.Figure:
-    """RNN, LSTM and GRU side by side: ‖dJ_T/dh_t‖ at init and after training, per clipping."""
+    """RNN, LSTM and GRU side by side: ‖dJ_T/dh_t‖ at init and after training, per clipping.
+
+    Colour is the model; line style says when (dotted: init, solid/dashed: trained without/with
+    clipping). The legend lists the styles once and toggles them in every panel.
+    """
     names = list(results)
     fig = make_subplots(rows=1, cols=len(names), subplot_titles=names, shared_yaxes=True)
     for col, name in enumerate(names, start=1):
         colour = MODEL_COLOURS[name]
-        for k, (clip, run) in enumerate(results[name].items()):
-            d = np.arange(len(run["profile_end"]))
-            if k == 0:
-                fig.add_scatter(
-                    x=d, y=small(run["profile_init"]), name=f"{name} {L['at_init']}", row=1, col=col,
-                    line=dict(color=colour, dash="dot", width=1.5),
-                )
+        lines = [(L["at_init"], "dot", next(iter(results[name].values()))["profile_init"])]
+        for clip, run in results[name].items():
+            style = "dash" if clip else "solid"
+            lines.append((f"{L['trained']}, {clip_labels[clip]}", style, run["profile_end"]))
+        for label, dash, profile in lines:
             fig.add_scatter(
-                x=d, y=small(run["profile_end"]), name=f"{name} {L['trained']}, {clip_labels[clip]}",
-                line=dict(color=colour, dash="dash" if clip else "solid"), row=1, col=col,
+                x=np.arange(len(profile)),
+                y=tiny(profile),
+                name=label,
+                legendgroup=label,
+                showlegend=col == 1,
+                line=dict(color=colour, dash=dash, width=2),
+                row=1,
+                col=col,
+                hovertemplate=f"{name} {label}<br>%{{x}} steps back: %{{y:.2e}}<extra></extra>",
             )
     fig.update_yaxes(type="log", exponentformat="power")
     fig.update_yaxes(title_text=L["grad"], row=1, col=1)
-    fig.update_xaxes(title_text=L["distance"])
-    fig.update_layout(height=330, margin=dict(l=10, r=10, t=40, b=40), legend=dict(orientation="h", y=-0.3))
+    fig.update_xaxes(title_text=L["steps_back"])
+    fig.update_layout(
+        height=380,
+        margin=dict(l=10, r=10, t=80, b=40),
+        title=L["profiles_title"],
+        legend=dict(orientation="h", y=-0.25),
+    )
     return fig
 
 
@@ -181,13 +268,19 @@ def comparison_curves(results: dict, L: dict, clip_labels: dict) -> go.Figure:
     for name, runs in results.items():
         for clip, run in runs.items():
             fig.add_scatter(
-                x=run["eval_step"], y=small(run["accuracy"]), name=f"{name}, {clip_labels[clip]}",
+                x=run["eval_step"],
+                y=small(run["accuracy"]),
+                name=f"{name}, {clip_labels[clip]}",
                 line=dict(color=MODEL_COLOURS[name], dash="dash" if clip else "solid"),
             )
     fig.add_hline(y=0.5, line=dict(color="#888", dash="dot"), annotation_text=L["chance"])
     fig.update_layout(
-        height=330, title=L["compare_title"], xaxis_title=L["step"], yaxis=dict(title=L["accuracy"], range=[0, 1.02]),
-        margin=dict(l=10, r=10, t=40, b=40), legend=dict(orientation="h", y=-0.3),
+        height=330,
+        title=L["compare_title"],
+        xaxis_title=L["step"],
+        yaxis=dict(title=L["accuracy"], range=[0, 1.02]),
+        margin=dict(l=10, r=10, t=40, b=40),
+        legend=dict(orientation="h", y=-0.3),
     )
     return fig
 
@@ -196,12 +289,17 @@ def lag_sweep(lags, accuracies, L: dict) -> go.Figure:
     """Final accuracy of the plain RNN against the lag, with the 50% chance line."""
     fig = go.Figure()
     fig.add_scatter(
-        x=list(lags), y=small(accuracies), mode="lines+markers", line=dict(color=MODEL_COLOURS["RNN"]),
+        x=list(lags),
+        y=small(accuracies),
+        mode="lines+markers",
+        line=dict(color=MODEL_COLOURS["RNN"]),
         hovertemplate=L["lag"] + " %{x}: %{y:.0%}<extra></extra>",
     )
     fig.add_hline(y=0.5, line=dict(color="#888", dash="dot"), annotation_text=L["chance"])
     fig.update_layout(
-        height=300, title=L["sweep_title"], xaxis_title=L["lag"],
+        height=300,
+        title=L["sweep_title"],
+        xaxis_title=L["lag"],
         yaxis=dict(title=L["final_accuracy"], range=[0, 1.05], tickformat=".0%"),
         margin=dict(l=10, r=10, t=40, b=40),
     )

@@ -40,12 +40,37 @@ def sidebar(T: dict) -> tuple[SeqConfig, int]:
     backend, device = common.engine_picker("seq_engine")
     sb.header(S["header"])
     url = {"bind": "query-params"}
-    task = sb.selectbox(S["task"], TASKS, format_func=S["tasks"].get, key="seq_task", help=S["task_help"], **url)
-    model = sb.radio(S["model"], list(MODELS), index=1, horizontal=True, key="seq_model", help=S["model_help"], **url)
-    length = sb.number_input(S["length"][task], min_value=1, value=DEFAULT_LENGTH[task], key=f"seq_len_{task}", **url)
-    text = sb.text_area(S["text"], S["default_text"], key="seq_text", help=S["text_help"]) if task == "text" else ""
-    n_h = sb.number_input(S["hidden"], min_value=1, value=16, key="seq_hidden", help=S["hidden_help"], **url)
-    optimizer = sb.selectbox(S["optimizer"], list(S["optimizers"]), index=2, format_func=S["optimizers"].get, key="seq_opt", **url)
+    task = sb.selectbox(
+        S["task"], TASKS, format_func=S["tasks"].get, key="seq_task", help=S["task_help"], **url
+    )
+    model = sb.radio(
+        S["model"],
+        list(MODELS),
+        index=1,
+        horizontal=True,
+        key="seq_model",
+        help=S["model_help"],
+        **url,
+    )
+    length = sb.number_input(
+        S["length"][task], min_value=1, value=DEFAULT_LENGTH[task], key=f"seq_len_{task}", **url
+    )
+    text = (
+        sb.text_area(S["text"], S["default_text"], key="seq_text", help=S["text_help"])
+        if task == "text"
+        else ""
+    )
+    n_h = sb.number_input(
+        S["hidden"], min_value=1, value=16, key="seq_hidden", help=S["hidden_help"], **url
+    )
+    optimizer = sb.selectbox(
+        S["optimizer"],
+        list(S["optimizers"]),
+        index=2,
+        format_func=S["optimizers"].get,
+        key="seq_opt",
+        **url,
+    )
     lr = sb.select_slider(S["lr"], LEARNING_RATES, value=0.01, key="seq_lr", **url)
     clip = 0.0
     if sb.checkbox(S["clip_on"], value=True, key="seq_clip_on", help=S["clip_help"], **url):
@@ -55,8 +80,19 @@ def sidebar(T: dict) -> tuple[SeqConfig, int]:
     seed = sb.number_input(S["seed"], min_value=0, value=0, key="seq_seed", **url)
     k = sb.slider(S["steps_per_tick"], 1, 50, 10, key="seq_k")
     cfg = SeqConfig(
-        task=task, length=int(length), text=text, model=model, n_h=int(n_h), optimizer=optimizer, lr=lr,
-        clip=float(clip), batch=batch, gain=gain, seed=int(seed), backend=backend, device=device,
+        task=task,
+        length=int(length),
+        text=text,
+        model=model,
+        n_h=int(n_h),
+        optimizer=optimizer,
+        lr=lr,
+        clip=float(clip),
+        batch=batch,
+        gain=gain,
+        seed=int(seed),
+        backend=backend,
+        device=device,
     )
     return cfg, k
 
@@ -92,7 +128,9 @@ def controls(T: dict, run: RunState, k: int) -> None:
     if run.running:
         cols[0].button(L["pause"], on_click=set_running, args=(False,), key="seq_pause")
     else:
-        cols[0].button(L["play"], on_click=set_running, args=(True,), key="seq_play", type="primary")
+        cols[0].button(
+            L["play"], on_click=set_running, args=(True,), key="seq_play", type="primary"
+        )
     cols[1].button(L["step"], on_click=step_once, args=(k,), key="seq_step", disabled=run.running)
     cols[2].button(L["reset"], on_click=reset, key="seq_reset")
 
@@ -122,7 +160,9 @@ def draw_live(T: dict, run: RunState) -> None:
     cols = st.columns(4)
     cols[0].metric(L["steps"], trainer.steps)
     cols[1].metric(L["loss"], f"{h['loss'][-1]:.4f}" if h["loss"] else "–")
-    cols[2].metric(L[metric], f"{trainer.accuracy:.1%}" if metric == "accuracy" else f"{trainer.accuracy:.3f}")
+    cols[2].metric(
+        L[metric], f"{trainer.accuracy:.1%}" if metric == "accuracy" else f"{trainer.accuracy:.3f}"
+    )
     cols[3].metric(L["grad_norm"], f"{h['grad_norm'][-1]:.3g}" if h["grad_norm"] else "–")
     if trainer.diverged:
         st.error(L["diverged"])
@@ -132,7 +172,9 @@ def draw_live(T: dict, run: RunState) -> None:
     left, right = st.columns([3, 2], gap="medium")
     with left:
         shown = min(trainer.cfg.n_h, 32)
-        st.plotly_chart(figures.gate_heatmaps(probe["gates"], probe["tokens"], F, shown), key="seq_gates")
+        st.plotly_chart(
+            figures.gate_heatmaps(probe["gates"], probe["tokens"], F, shown), key="seq_gates"
+        )
         st.caption(L["gates_caption"])
         if shown < trainer.cfg.n_h:
             st.caption(L["units_shown"].format(shown=shown, total=trainer.cfg.n_h))
@@ -141,7 +183,9 @@ def draw_live(T: dict, run: RunState) -> None:
         st.plotly_chart(fig, key="seq_io")
         step = trainer.snapshots[k][0]
         st.plotly_chart(figures.training_curves(h, metric, F, step), key="seq_curves")
-        st.plotly_chart(figures.grad_flow(trainer.grad_profile(k), F, trainer.cfg.model), key="seq_flow")
+        st.plotly_chart(
+            figures.grad_flow(trainer.grad_profile(k), F, trainer.cfg.model), key="seq_flow"
+        )
 
 
 def timeline(L: dict, trainer: SeqTrainer, running: bool) -> int:
@@ -175,8 +219,8 @@ def probe_input(L: dict, run: RunState) -> np.ndarray:
         return trainer.example(run.example)
     if key not in st.session_state:
         st.session_state[key] = "".join(task.tokens(trainer.example(run.example)[0]))
-    typed = left.text_input(L["probe"], key=key, help=L["probe_help"])
-    left.caption(f"{L['vocab']} {' '.join(repr(t) for t in task.vocab)}")
+    tokens = " ".join(repr(t) for t in task.vocab)
+    typed = left.text_input(L["probe"].format(tokens=tokens), key=key, help=L["probe_help"])
     return task.encode(typed)
 
 
@@ -197,10 +241,15 @@ def comparison(T: dict, cfg: SeqConfig) -> None:
     st.header(C["header"])
     st.markdown(C["intro"])
     st.caption(C["settings_note"])
-    left, right = st.columns(2)
-    lag = left.number_input(C["lag"], min_value=1, value=20, key="seq_cmp_lag")
-    steps = right.number_input(C["steps"], min_value=50, max_value=5000, value=1500, step=50, key="seq_cmp_steps")
-    base = replace(cfg, task="remember", length=int(lag), text="")
+    cols = st.columns(3)
+    lag = cols[0].number_input(C["lag"], min_value=1, value=20, key="seq_cmp_lag")
+    steps = cols[1].number_input(
+        C["steps"], min_value=50, max_value=5000, value=1500, step=50, key="seq_cmp_steps"
+    )
+    gain = cols[2].slider(C["gain"], 0.25, 3.0, 1.0, 0.05, key="seq_cmp_gain", help=C["gain_help"])
+    base = replace(
+        cfg, task="remember", length=int(lag), text="", gain=gain, model="LSTM", clip=0.0
+    )
     SeqTrainer(replace(base, model="RNN"))  # checks the lag and sizes before any long run
     clip_labels = {0.0: C["without_clip"], 1.0: C["with_clip"]}
     if st.button(C["button"], key="seq_cmp_go", type="primary"):
@@ -210,17 +259,25 @@ def comparison(T: dict, cfg: SeqConfig) -> None:
         bar = st.progress(0.0)
         results: dict = {name: {} for name in MODELS}
         for done, (name, clip) in enumerate(runs):
-            text = C["running"].format(model=name, clip=clip_labels[clip], done=done + 1, total=len(runs))
+            text = C["running"].format(
+                model=name, clip=clip_labels[clip], done=done + 1, total=len(runs)
+            )
             bar.progress(done / len(runs), text=text)
             results[name][clip] = remember_run(replace(base, model=name, clip=clip), int(steps))
         bar.empty()
         cols = st.columns(len(MODELS))
         for col, name in zip(cols, MODELS, strict=True):
             for clip in CLIPS:
-                col.markdown(C["result"].format(model=name, acc=results[name][clip]["final"], clip=clip_labels[clip]))
+                col.markdown(
+                    C["result"].format(
+                        model=name, acc=results[name][clip]["final"], clip=clip_labels[clip]
+                    )
+                )
         left, right = st.columns(2)
         left.plotly_chart(figures.comparison_curves(results, F, clip_labels), key="seq_cmp_curves")
-        right.plotly_chart(figures.gradient_profiles(results, F, clip_labels), key="seq_cmp_profiles")
+        right.plotly_chart(
+            figures.gradient_profiles(results, F, clip_labels), key="seq_cmp_profiles"
+        )
         right.caption(C["profiles_caption"])
     sweep(T, replace(base, model="RNN"), int(steps))
 
@@ -234,7 +291,10 @@ def sweep(T: dict, cfg: SeqConfig, steps: int) -> None:
     bar = st.progress(0.0)
     accuracies = []
     for done, lag in enumerate(SWEEP_LAGS):
-        bar.progress(done / len(SWEEP_LAGS), text=C["sweep_running"].format(lag=lag, done=done + 1, total=len(SWEEP_LAGS)))
+        bar.progress(
+            done / len(SWEEP_LAGS),
+            text=C["sweep_running"].format(lag=lag, done=done + 1, total=len(SWEEP_LAGS)),
+        )
         accuracies.append(sweep_run(cfg, lag, steps))
     bar.empty()
     st.plotly_chart(figures.lag_sweep(SWEEP_LAGS, accuracies, T["fig"]), key="seq_sweep_fig")
