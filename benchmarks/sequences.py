@@ -42,7 +42,9 @@ def main() -> None:
         result[f"{name.lower()}_lag20_accuracy"] = round(lag20[name][cfg.clip]["final"], 4)
         result[f"{name.lower()}_lag20_steps"] = lag20[name][cfg.clip]["eval_step"][-1]
     sweep = lag_sweep(replace(cfg, model="RNN"), SWEEP_LAGS, LAG20_STEPS)
-    result["rnn_lag_sweep"] = {lag: round(acc, 3) for lag, acc in zip(SWEEP_LAGS, sweep)}
+    result["rnn_lag_sweep"] = {
+        lag: round(acc, 3) for lag, acc in zip(SWEEP_LAGS, sweep, strict=True)
+    }
     result["comparison_s"] = round(time.perf_counter() - start, 1)
     print(json.dumps(result))
 

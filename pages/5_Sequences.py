@@ -1,4 +1,4 @@
-"""Sequences lab: RNN, LSTM and GRU trained live on tasks with a known answer, every gate visible."""
+"""Sequences lab: RNN, LSTM and GRU trained live on tasks with a known answer, every gate shown."""
 
 import streamlit as st
 

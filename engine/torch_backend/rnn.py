@@ -76,10 +76,7 @@ class Recurrent:
         J = sequence_loss(Z, Y if loss == "softmax" else self.tensor(Y), self.tensor(mask), loss)
         self.theta.grad = None
         J.backward()
-        if max_norm > 0:
-            norm = clip_by_norm(self.theta, max_norm)
-        else:
-            norm = float(self.theta.grad.norm())
+        norm = clip_by_norm(self.theta, max_norm) if max_norm > 0 else float(self.theta.grad.norm())
         opt.step(self.theta, self.theta.grad)
         return float(J.detach()), norm
 

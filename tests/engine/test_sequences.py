@@ -10,7 +10,7 @@ def test_same_seed_same_batch_and_shapes():
     for key in TASKS:
         task = make_task(key, 6, text="hello world, hello lstm")
         X1, Y1, m1 = task.batch(np.random.default_rng(3), 5)
-        X2, Y2, m2 = task.batch(np.random.default_rng(3), 5)
+        X2, Y2, _ = task.batch(np.random.default_rng(3), 5)
         np.testing.assert_array_equal(X1, X2)
         np.testing.assert_array_equal(Y1, Y2)
         assert X1.shape[:2] == (5, task.T) and X1.shape[2] == task.n_in
@@ -21,7 +21,7 @@ def test_same_seed_same_batch_and_shapes():
 
 def test_brackets_target_is_the_depth():
     task = make_task("brackets", 6)
-    Y, mask = task.label(task.encode("(()(()"))
+    Y, _ = task.label(task.encode("(()(()"))
     assert Y.tolist() == [[1, 2, 1, 2, 3, 2]]
     X, Y, _ = task.batch(np.random.default_rng(0), 50)
     steps = np.where(X[..., 0] == 1, 1, -1)  # ( = +1, ) = −1

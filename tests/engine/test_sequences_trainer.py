@@ -5,7 +5,14 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from engine.seq_trainer import MAX_BATCH, MAX_SNAPSHOTS, SeqConfig, SeqTrainer, train
+from engine.seq_trainer import (
+    MAX_BATCH,
+    MAX_SNAPSHOTS,
+    SeqConfig,
+    SeqTrainer,
+    compare_lag,
+    train,
+)
 
 SMALL = SeqConfig(task="remember", length=3, n_h=8, batch=32, lr=0.03)
 
@@ -97,3 +104,11 @@ def test_torch_backend_trains_the_same_run():
 def test_bad_settings_are_clear_errors(change, match):
     with pytest.raises(ValueError, match=match):
         SeqTrainer(replace(SMALL, **change))
+
+
+def test_lag_20_lstm_learns_and_the_plain_rnn_stays_at_chance():
+    """The page's headline comparison, with the page's default settings and seed."""
+    results = compare_lag(replace(SeqConfig(), length=20), 1500, ("RNN", "LSTM"), (1.0,))
+    assert results["LSTM"][1.0]["final"] > 0.95
+    assert results["RNN"][1.0]["final"] < 0.6
+    assert results["RNN"][1.0]["eval_step"][-1] == 1500  # it had every step and never got there

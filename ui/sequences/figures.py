@@ -1,4 +1,4 @@
-"""Plotly figures of the sequence lab: pure functions from NumPy arrays (and label dicts) to figures.
+"""Plotly figures of the sequence lab: pure functions from NumPy arrays and label dicts to figures.
 
 Heatmaps put time on the x axis (one column per input token) and units on the y axis, as the
 lecture draws an unrolled network. Values are sent as small float32 arrays.
@@ -25,18 +25,49 @@ def tiny(A) -> np.ndarray:
     return np.asarray(A, dtype=np.float32)
 
 
-def time_axis(fig: go.Figure, tokens: list[str], row: int | None = None, title: str = "") -> None:
+def time_axis(tokens: list[str], title: str, anchor: str) -> dict:
     """Numeric time steps labelled with their tokens (repeated tokens stay separate columns)."""
-    step = max(1, len(tokens) // 40)
-    ticks = list(range(0, len(tokens), step))
-    fig.update_xaxes(
+    ticks = list(range(0, len(tokens), max(1, len(tokens) // 40)))
+    return dict(
         tickvals=ticks,
         ticktext=[tokens[t] for t in ticks],
         tickangle=0,
-        title_text=title,
-        row=row,
-        col=1 if row else None,
+        title=dict(text=title),
+        anchor=anchor,
+        range=[-0.5, len(tokens) - 0.5],
     )
+
+
+def stacked(titles: list[str], weights: list[float], gap: float = 0.035) -> tuple[dict, list[str]]:
+    """Panels stacked top to bottom on one shared x axis, built as one layout dict.
+
+    (make_subplots plus per-panel updates costs about a second for six panels; a live tick
+    cannot afford it.) Returns the layout entries and the y-axis ids ("y", "y2", ...) of the
+    panels, top first.
+    """
+    usable, total = 1 - gap * (len(titles) - 1), sum(weights)
+    layout, ids, annotations, top = {}, [], [], 1.0
+    for k, (title, w) in enumerate(zip(titles, weights, strict=True)):
+        h = usable * w / total
+        ids.append("y" if k == 0 else f"y{k + 1}")
+        layout["yaxis" if k == 0 else f"yaxis{k + 1}"] = dict(
+            domain=[max(top - h, 0.0), top], anchor="x"
+        )
+        annotations.append(
+            dict(
+                text=title,
+                x=0.5,
+                y=top,
+                xref="paper",
+                yref="paper",
+                yanchor="bottom",
+                showarrow=False,
+                font=dict(size=13),
+            )
+        )
+        top -= h + gap
+    layout["annotations"] = annotations
+    return layout, ids
 
 
 def gate_heatmaps(gates: dict, tokens: list[str], L: dict, max_units: int = 32) -> go.Figure:
@@ -45,113 +76,100 @@ def gate_heatmaps(gates: dict, tokens: list[str], L: dict, max_units: int = 32) 
     Gates in [0, 1] share one colour bar, [−1, 1] values another; c gets a symmetric scale.
     """
     names = list(gates)
-    fig = make_subplots(
-        rows=len(names),
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.025,
-        subplot_titles=[L["gates"][n] for n in names],
-    )
+    layout, ids = stacked([L["gates"][n] for n in names], [1] * len(names))
     c_max = max(1.0, float(np.abs(gates.get("c", np.zeros(1))).max()))
-    for row, name in enumerate(names, start=1):
-        A = small(gates[name][:max_units])  # (n_h, T)
+    data = []
+    for name, y in zip(names, ids, strict=True):
         axis = "coloraxis" if name in GATES_01 else ("coloraxis3" if name == "c" else "coloraxis2")
-        fig.add_trace(
-            go.Heatmap(
-                z=A,
+        label = L["gates"][name]
+        data.append(
+            dict(
+                type="heatmap",
+                z=small(gates[name][:max_units]),
                 coloraxis=axis,
                 xgap=1,
                 ygap=1,
-                hovertemplate=f"{L['gates'][name]}<br>t=%{{x}} unit %{{y}}: %{{z:.3f}}<extra></extra>",
-            ),
-            row=row,
-            col=1,
+                xaxis="x",
+                yaxis=y,
+                hovertemplate=f"{label}<br>t=%{{x}} unit %{{y}}: %{{z:.3f}}<extra></extra>",
+            )
         )
-        fig.update_yaxes(title_text=L["unit"], row=row, col=1, autorange="reversed")
-    time_axis(fig, tokens, row=len(names), title=L["time"])
-    fig.update_layout(
-        height=140 * len(names) + 80,
+        layout["yaxis" + y[1:]] |= dict(autorange="reversed", title=dict(text=L["unit"]))
+    bar = dict(len=0.3, thickness=14)
+    layout |= dict(
+        xaxis=time_axis(tokens, L["time"], ids[-1]),
+        height=130 * len(names) + 90,
         margin=dict(l=10, r=10, t=30, b=40),
         coloraxis=dict(
-            colorscale=GATE_SCALE, cmin=0, cmax=1, colorbar=dict(title="σ", len=0.3, y=0.85)
+            colorscale=GATE_SCALE, cmin=0, cmax=1, colorbar=bar | dict(title="σ", y=0.85)
         ),
         coloraxis2=dict(
-            colorscale=SIGNED_SCALE, cmin=-1, cmax=1, colorbar=dict(title="tanh", len=0.3, y=0.5)
+            colorscale=SIGNED_SCALE, cmin=-1, cmax=1, colorbar=bar | dict(title="tanh", y=0.5)
         ),
         coloraxis3=dict(
-            colorscale=SIGNED_SCALE,
-            cmin=-c_max,
-            cmax=c_max,
-            colorbar=dict(title="c", len=0.3, y=0.15),
+            colorscale=SIGNED_SCALE, cmin=-c_max, cmax=c_max, colorbar=bar | dict(title="c", y=0.15)
         ),
     )
-    return fig
+    return go.Figure(data=data, layout=layout)
 
 
 def input_and_output(probe: dict, vocab, classes, L: dict) -> go.Figure:
     """The one-hot input matrix over time, and the prediction at each step with its target."""
-    tokens, T = probe["tokens"], len(probe["tokens"])
     if not classes:
         return regression_steps(probe, L)
-    fig = make_subplots(
-        rows=2,
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.08,
-        subplot_titles=[L["input"], L["output"]],
-        row_heights=[len(vocab), len(classes)],
-    )
-    fig.add_trace(
-        go.Heatmap(
+    layout, (y_in, y_out) = stacked([L["input"], L["output"]], [len(vocab), len(classes)], 0.12)
+    data = [
+        dict(
+            type="heatmap",
             z=probe["X"].T.astype(np.uint8),
             y=list(vocab),
             colorscale="Greys",
             showscale=False,
             xgap=1,
             ygap=1,
+            xaxis="x",
+            yaxis=y_in,
             hovertemplate="t=%{x} %{y}: %{z}<extra></extra>",
         ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(
-        go.Heatmap(
+        dict(
+            type="heatmap",
             z=small(probe["out"]),
             y=list(classes),
             colorscale="Blues",
             zmin=0,
             zmax=1,
-            colorbar=dict(title=L["probability"], len=0.5, y=0.25),
+            colorbar=dict(title=L["probability"], len=0.5, y=0.25, thickness=14),
             xgap=1,
             ygap=1,
+            xaxis="x",
+            yaxis=y_out,
             hovertemplate="t=%{x} P(%{y}) = %{z:.3f}<extra></extra>",
         ),
-        row=2,
-        col=1,
-    )
+    ]
     if probe["mask"] is not None and probe["mask"].any():
         t = np.flatnonzero(probe["mask"])
-        fig.add_trace(
-            go.Scatter(
+        data.append(
+            dict(
+                type="scatter",
                 x=t,
                 y=[classes[k] for k in probe["Y"][t]],
                 mode="markers",
-                name=L["target"],
                 marker=dict(symbol="x-thin", size=10, line=dict(width=2, color=OKABE_ITO[3])),
+                xaxis="x",
+                yaxis=y_out,
+                name=L["target"],
                 hovertemplate="t=%{x} " + L["target"] + ": %{y}<extra></extra>",
-            ),
-            row=2,
-            col=1,
+            )
         )
-    time_axis(fig, tokens, row=2, title=L["time"])
-    fig.update_yaxes(type="category", autorange="reversed")
-    fig.update_layout(
-        height=max(320, 24 * (len(vocab) + len(classes)) + 140),
+    for y in ("yaxis", "yaxis2"):
+        layout[y] |= dict(type="category", autorange="reversed")
+    layout |= dict(
+        xaxis=time_axis(probe["tokens"], L["time"], y_out),
+        height=max(300, 24 * (len(vocab) + len(classes)) + 150),
         showlegend=False,
         margin=dict(l=10, r=10, t=30, b=40),
-        xaxis=dict(range=[-0.5, T - 0.5]),
     )
-    return fig
+    return go.Figure(data=data, layout=layout)
 
 
 def regression_steps(probe: dict, L: dict) -> go.Figure:
@@ -179,28 +197,56 @@ def regression_steps(probe: dict, L: dict) -> go.Figure:
 def training_curves(
     history: dict, metric: str, L: dict, marker_step: int | None = None
 ) -> go.Figure:
-    """Loss per step (log scale) and the evaluation metric, side by side."""
-    fig = make_subplots(
-        rows=1, cols=2, subplot_titles=[L["loss"], L[metric]], horizontal_spacing=0.12
+    """Loss per step (log scale) and the evaluation metric side by side; a dotted line marks the
+    snapshot the timeline shows."""
+    data = [
+        dict(
+            type="scatter",
+            x=history["step"],
+            y=tiny(history["loss"]),
+            xaxis="x",
+            yaxis="y",
+            line=dict(color=OKABE_ITO[0]),
+            name=L["loss"],
+        ),
+        dict(
+            type="scatter",
+            x=history["eval_step"],
+            y=small(history["accuracy"]),
+            xaxis="x2",
+            yaxis="y2",
+            line=dict(color=OKABE_ITO[2]),
+            name=L[metric],
+        ),
+    ]
+    shapes = [
+        dict(
+            type="line",
+            x0=marker_step,
+            x1=marker_step,
+            y0=0,
+            y1=1,
+            xref=x,
+            yref="paper",
+            line=dict(color="#888", dash="dot"),
+        )
+        for x in ("x", "x2")
+        if marker_step is not None
+    ]
+    title = dict(text=L["step"])
+    layout = dict(
+        xaxis=dict(domain=[0, 0.44], anchor="y", title=title),
+        xaxis2=dict(domain=[0.56, 1], anchor="y2", title=title),
+        yaxis=dict(type="log", anchor="x", title=dict(text=L["loss"]), exponentformat="power"),
+        yaxis2=dict(
+            anchor="x2", range=[0 if metric == "accuracy" else -1, 1.02], title=dict(text=L[metric])
+        ),
+        shapes=shapes,
+        height=250,
+        showlegend=False,
+        margin=dict(l=10, r=10, t=20, b=40),
     )
-    fig.add_scatter(
-        x=history["step"], y=small(history["loss"]), line=dict(color=OKABE_ITO[0]), row=1, col=1
-    )
-    fig.add_scatter(
-        x=history["eval_step"],
-        y=small(history["accuracy"]),
-        line=dict(color=OKABE_ITO[2]),
-        row=1,
-        col=2,
-    )
-    if marker_step is not None:
-        for col in (1, 2):
-            fig.add_vline(x=marker_step, line=dict(color="#888", dash="dot"), row=1, col=col)
-    fig.update_yaxes(type="log", row=1, col=1)
-    fig.update_yaxes(range=[0 if metric == "accuracy" else -1, 1.02], row=1, col=2)
-    fig.update_xaxes(title_text=L["step"])
-    fig.update_layout(height=260, showlegend=False, margin=dict(l=10, r=10, t=30, b=40))
-    return fig
+    return go.Figure(data=data, layout=layout)
 
 
 def grad_flow(profile: np.ndarray, L: dict, name: str) -> go.Figure:
@@ -208,7 +254,7 @@ def grad_flow(profile: np.ndarray, L: dict, name: str) -> go.Figure:
     fig = go.Figure()
     fig.add_scatter(
         x=np.arange(len(profile)),
-        y=small(profile),
+        y=tiny(profile),
         mode="lines+markers",
         name=L["now"],
         line=dict(color=MODEL_COLOURS[name]),
