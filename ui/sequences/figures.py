@@ -194,30 +194,27 @@ def regression_steps(probe: dict, L: dict) -> go.Figure:
     return fig
 
 
+def line_trace(x, y, axis: str, colour: str, name: str) -> dict:
+    """A line on the axes pair x{axis}, y{axis} ("" for the first pair)."""
+    return dict(
+        type="scatter",
+        x=x,
+        y=y,
+        xaxis=f"x{axis}",
+        yaxis=f"y{axis}",
+        line=dict(color=colour),
+        name=name,
+    )
+
+
 def training_curves(
     history: dict, metric: str, L: dict, marker_step: int | None = None
 ) -> go.Figure:
     """Loss per step (log scale) and the evaluation metric side by side; a dotted line marks the
     snapshot the timeline shows."""
     data = [
-        dict(
-            type="scatter",
-            x=history["step"],
-            y=tiny(history["loss"]),
-            xaxis="x",
-            yaxis="y",
-            line=dict(color=OKABE_ITO[0]),
-            name=L["loss"],
-        ),
-        dict(
-            type="scatter",
-            x=history["eval_step"],
-            y=small(history["accuracy"]),
-            xaxis="x2",
-            yaxis="y2",
-            line=dict(color=OKABE_ITO[2]),
-            name=L[metric],
-        ),
+        line_trace(history["step"], tiny(history["loss"]), "", OKABE_ITO[0], L["loss"]),
+        line_trace(history["eval_step"], small(history["accuracy"]), "2", OKABE_ITO[2], L[metric]),
     ]
     shapes = [
         dict(

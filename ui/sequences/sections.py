@@ -36,65 +36,41 @@ class RunState:
 
 def sidebar(T: dict) -> tuple[SeqConfig, int]:
     """The run settings (bound to the URL so that a link replays the same run) and steps/frame."""
-    S, sb = T["sidebar"], st.sidebar
-    backend, device = common.engine_picker("seq_engine")
+    S, sb, url = T["sidebar"], st.sidebar, {"bind": "query-params"}
+    c = dict(zip(("backend", "device"), common.engine_picker("seq_engine"), strict=True))
     sb.header(S["header"])
-    url = {"bind": "query-params"}
-    task = sb.selectbox(
+    c["task"] = sb.selectbox(
         S["task"], TASKS, format_func=S["tasks"].get, key="seq_task", help=S["task_help"], **url
     )
-    model = sb.radio(
-        S["model"],
-        list(MODELS),
-        index=1,
-        horizontal=True,
-        key="seq_model",
-        help=S["model_help"],
-        **url,
+    c["model"] = sb.radio(
+        S["model"], list(MODELS), 1, horizontal=True, key="seq_model", help=S["model_help"], **url
     )
-    length = sb.number_input(
-        S["length"][task], min_value=1, value=DEFAULT_LENGTH[task], key=f"seq_len_{task}", **url
+    task = c["task"]
+    c["length"] = int(
+        sb.number_input(
+            S["length"][task], 1, value=DEFAULT_LENGTH[task], key=f"seq_len_{task}", **url
+        )
     )
-    text = (
-        sb.text_area(S["text"], S["default_text"], key="seq_text", help=S["text_help"])
-        if task == "text"
-        else ""
+    if task == "text":
+        c["text"] = sb.text_area(S["text"], S["default_text"], key="seq_text", help=S["text_help"])
+    c["n_h"] = int(
+        sb.number_input(S["hidden"], 1, value=16, key="seq_hidden", help=S["hidden_help"], **url)
     )
-    n_h = sb.number_input(
-        S["hidden"], min_value=1, value=16, key="seq_hidden", help=S["hidden_help"], **url
+    opts = S["optimizers"]
+    c["optimizer"] = sb.selectbox(
+        S["optimizer"], list(opts), 2, format_func=opts.get, key="seq_opt", **url
     )
-    optimizer = sb.selectbox(
-        S["optimizer"],
-        list(S["optimizers"]),
-        index=2,
-        format_func=S["optimizers"].get,
-        key="seq_opt",
-        **url,
-    )
-    lr = sb.select_slider(S["lr"], LEARNING_RATES, value=0.01, key="seq_lr", **url)
-    clip = 0.0
+    c["lr"] = sb.select_slider(S["lr"], LEARNING_RATES, value=0.01, key="seq_lr", **url)
+    c["clip"] = 0.0
     if sb.checkbox(S["clip_on"], value=True, key="seq_clip_on", help=S["clip_help"], **url):
-        clip = sb.number_input(S["clip"], min_value=0.01, value=1.0, key="seq_clip", **url)
-    batch = sb.select_slider(S["batch"], BATCHES, value=64, key="seq_batch", **url)
-    gain = sb.slider(S["gain"], 0.25, 3.0, 1.0, 0.05, key="seq_gain", help=S["gain_help"], **url)
-    seed = sb.number_input(S["seed"], min_value=0, value=0, key="seq_seed", **url)
-    k = sb.slider(S["steps_per_tick"], 1, 50, 10, key="seq_k")
-    cfg = SeqConfig(
-        task=task,
-        length=int(length),
-        text=text,
-        model=model,
-        n_h=int(n_h),
-        optimizer=optimizer,
-        lr=lr,
-        clip=float(clip),
-        batch=batch,
-        gain=gain,
-        seed=int(seed),
-        backend=backend,
-        device=device,
+        c["clip"] = float(sb.number_input(S["clip"], 0.01, value=1.0, key="seq_clip", **url))
+    c["batch"] = sb.select_slider(S["batch"], BATCHES, value=64, key="seq_batch", **url)
+    c["gain"] = sb.slider(
+        S["gain"], 0.25, 3.0, 1.0, 0.05, key="seq_gain", help=S["gain_help"], **url
     )
-    return cfg, k
+    c["seed"] = int(sb.number_input(S["seed"], 0, value=0, key="seq_seed", **url))
+    k = sb.slider(S["steps_per_tick"], 1, 50, 10, key="seq_k")
+    return SeqConfig(**c), k
 
 
 def run_state(cfg: SeqConfig) -> RunState:
@@ -189,15 +165,16 @@ def draw_live(T: dict, run: RunState) -> None:
 
 
 def timeline(L: dict, trainer: SeqTrainer, running: bool) -> int:
-    """A slider over the kept snapshots; it follows the latest while playing. Returns the index."""
+    """A slider over the kept snapshots, shown while paused; playing shows the latest. Returns
+    the snapshot index. (A slider whose options grow every tick is a new widget every tick,
+    and the browser then blanks the charts below it while the tick runs.)"""
     steps = [s for s, _ in trainer.snapshots]
-    if running or st.session_state.get("seq_timeline") not in steps:
+    if running or len(steps) == 1:
+        st.caption(L["timeline_running"].format(step=steps[-1]))
+        return len(steps) - 1
+    if st.session_state.get("seq_timeline") not in steps:
         st.session_state["seq_timeline"] = steps[-1]
-    if len(steps) == 1:
-        return 0
-    chosen = st.select_slider(
-        L["timeline"], steps, key="seq_timeline", disabled=running, help=L["timeline_help"]
-    )
+    chosen = st.select_slider(L["timeline"], steps, key="seq_timeline", help=L["timeline_help"])
     return steps.index(chosen)
 
 
