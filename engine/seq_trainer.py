@@ -83,7 +83,8 @@ class SeqTrainer:
             if self.diverged:
                 return
             X, Y, mask = self.task.batch(self.rng, self.cfg.batch)
-            J, norm = self.model.train_step(X, Y, mask, self.task.loss, self.opt, self.cfg.clip)
+            with np.errstate(over="ignore", invalid="ignore"):  # a blow-up is detected just below
+                J, norm = self.model.train_step(X, Y, mask, self.task.loss, self.opt, self.cfg.clip)
             self.steps += 1
             self.diverged = not (np.isfinite(J) and np.isfinite(norm))
             self.history["step"].append(self.steps)
@@ -92,9 +93,11 @@ class SeqTrainer:
         self.evaluate()
 
     def evaluate(self) -> float:
-        """Accuracy (R² for sine) on the fixed evaluation batch; records it and a snapshot."""
+        """Accuracy (R² for sine) on the fixed evaluation batch; records it and a snapshot of θ."""
+        if self.diverged:  # θ is no longer finite: keep the history and snapshots as they were
+            return self.accuracy
         X, Y, mask = self.eval_batch
-        acc = self.task.accuracy(self.model.predict(X), Y, mask) if not self.diverged else 0.0
+        acc = self.task.accuracy(self.model.predict(X), Y, mask)
         self.history["eval_step"].append(self.steps)
         self.history["accuracy"].append(acc)
         self.snapshots.append((self.steps, self.model.get_theta().astype(np.float32)))

@@ -21,6 +21,7 @@ if run is not None:
     with common.user_errors():
         sections.comparison(T, cfg)
 
+model = rnn.MODELS[cfg.model]
 common.show_code(
-    rnn.LSTM, rnn.Recurrent, rnn.sequence_loss, seq_trainer.SeqTrainer.step, sequences.remember
+    model, rnn.Recurrent, rnn.sequence_loss, seq_trainer.SeqTrainer.step, sequences.remember
 )

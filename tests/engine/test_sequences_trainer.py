@@ -112,3 +112,14 @@ def test_lag_20_lstm_learns_and_the_plain_rnn_stays_at_chance():
     assert results["LSTM"][1.0]["final"] > 0.95
     assert results["RNN"][1.0]["final"] < 0.6
     assert results["RNN"][1.0]["eval_step"][-1] == 1500  # it had every step and never got there
+
+
+def test_a_blown_up_run_stops_and_keeps_its_last_finite_snapshot():
+    trainer = SeqTrainer(SMALL)
+    trainer.step(3)
+    trainer.model.theta[:] = np.inf  # what exploding gradients end in
+    trainer.step(5)
+    assert trainer.diverged
+    assert trainer.steps == 4  # stopped at the first non-finite loss
+    assert [s for s, _ in trainer.snapshots] == [0, 3]
+    assert np.isfinite(trainer.probe(trainer.example(0))["gates"]["h"]).all()

@@ -17,7 +17,7 @@ from ui.sequences import figures
 
 KEY = "seq_run"
 TICK_S = 0.4  # seconds between frames while playing
-DEFAULT_LENGTH = {"remember": 10, "brackets": 24, "anbn": 8, "sine": 40, "text": 24}
+DEFAULT_LENGTH = {"remember": 10, "brackets": 24, "anbn": 24, "sine": 40, "text": 24}
 LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
 BATCHES = (8, 16, 32, 64, 128, 256)
 CLIPS = (0.0, 1.0)  # the comparison trains without and with clipping at norm 1
