@@ -4,9 +4,11 @@ Each task makes one-hot inputs X (m, T, vocab) as the lecture shows ([batch_size
 vocab_size]), targets Y and a mask (m, T) of the steps whose prediction counts. The targets are
 a function of the inputs (`label`), so any sequence a student types can be checked too.
 
+    remember   random bits with a marker M early on; after at least `lag` more bits comes "?":
+               answer the bit that followed M. The input gate must open at that bit and the
+               forget gate hold it; a plain RNN loses it as the lag grows (vanishing gradient).
+               The marker's position varies, so the network cannot just count time steps.
     brackets   predict the nesting depth after each bracket: a memory cell should count.
-    remember   a bit, `lag` distractor tokens, then "?": answer the bit. The input gate must open
-               at the bit and the forget gate hold it; a plain RNN loses it as the lag grows.
     anbn       aⁿbⁿ then E: once the b's start, predict every next symbol (count down to E).
     sine       predict the next value of a sine wave of random frequency and phase (regression).
     text       predict the next character of a short text.

@@ -144,3 +144,21 @@ def test_lag_beyond_the_limit_in_the_comparison(at):
     at.number_input(key="seq_cmp_lag").set_value(100).run()
     assert not at.exception
     assert any("at most 64" in e.value for e in at.error)
+
+
+def test_step_advances_and_the_timeline_follows(at):
+    at.button(key="seq_step").click().run()
+    at.button(key="seq_step").click().run()
+    assert metric(at, "Training steps") == "20"
+    assert at.select_slider(key="seq_timeline").value == 20
+    at.button(key="seq_reset").click().run()
+    assert metric(at, "Training steps") == "0"
+
+
+def test_torch_engine_trains_the_same_page(at):
+    pytest.importorskip("torch")
+    at.sidebar.radio(key="seq_engine").set_value("torch (CPU)").run()
+    at.button(key="seq_step").click().run()
+    assert not at.exception and not at.error
+    assert metric(at, "Training steps") == "10"
+    assert gate_values(at).shape == (16, 17)

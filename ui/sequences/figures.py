@@ -27,7 +27,8 @@ def tiny(A) -> np.ndarray:
 
 def time_axis(tokens: list[str], title: str, anchor: str) -> dict:
     """Numeric time steps labelled with their tokens (repeated tokens stay separate columns)."""
-    ticks = list(range(0, len(tokens), max(1, len(tokens) // 40)))
+    width = max(len(tok) for tok in tokens) if tokens else 1  # long labels (sine values): fewer
+    ticks = list(range(0, len(tokens), max(1, -(-len(tokens) * width // 60))))
     return dict(
         tickvals=ticks,
         ticktext=[tokens[t] for t in ticks],
@@ -165,7 +166,7 @@ def input_and_output(probe: dict, vocab, classes, L: dict) -> go.Figure:
         layout[y] |= dict(type="category", autorange="reversed")
     layout |= dict(
         xaxis=time_axis(probe["tokens"], L["time"], y_out),
-        height=max(300, 24 * (len(vocab) + len(classes)) + 150),
+        height=150 + int(np.clip(24 * (len(vocab) + len(classes)), 150, 560)),
         showlegend=False,
         margin=dict(l=10, r=10, t=30, b=40),
     )

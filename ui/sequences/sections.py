@@ -93,6 +93,7 @@ def reset() -> None:
 
 def step_once(k: int) -> None:
     st.session_state[KEY].trainer.step(k)
+    st.session_state.pop("seq_timeline", None)  # show the new latest snapshot
 
 
 def controls(T: dict, run: RunState, k: int) -> None:
