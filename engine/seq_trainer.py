@@ -9,6 +9,7 @@ learning. The backend (NumPy or torch) only changes how a step is computed; θ h
 probes and profiles always run the NumPy model on a copy of θ and the UI sees NumPy arrays.
 """
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -77,11 +78,18 @@ class SeqTrainer:
         self.snapshots: list[tuple[int, np.ndarray]] = []
         self.evaluate()
 
-    def step(self, n: int = 1) -> None:
-        """n training steps, then one evaluation and one snapshot. Stops if the loss blows up."""
-        for _ in range(n):
+    def step(self, n: int = 1, max_seconds: float | None = None) -> None:
+        """n training steps (fewer if max_seconds runs out), then one evaluation and snapshot.
+
+        Stops if the loss blows up. The time limit keeps one live frame short on a shared
+        server, whatever the sizes a student picked.
+        """
+        start = time.perf_counter()
+        for k in range(n):
             if self.diverged:
                 return
+            if max_seconds is not None and k > 0 and time.perf_counter() - start > max_seconds:
+                break
             X, Y, mask = self.task.batch(self.rng, self.cfg.batch)
             with np.errstate(over="ignore", invalid="ignore"):  # a blow-up is detected just below
                 J, norm = self.model.train_step(X, Y, mask, self.task.loss, self.opt, self.cfg.clip)

@@ -123,3 +123,10 @@ def test_a_blown_up_run_stops_and_keeps_its_last_finite_snapshot():
     assert trainer.steps == 4  # stopped at the first non-finite loss
     assert [s for s, _ in trainer.snapshots] == [0, 3]
     assert np.isfinite(trainer.probe(trainer.example(0))["gates"]["h"]).all()
+
+
+def test_a_time_budget_cuts_a_frame_short():
+    trainer = SeqTrainer(replace(SMALL, model="RNN", n_h=2))
+    trainer.step(1000, max_seconds=0.0)  # at least one step, then the budget is spent
+    assert trainer.steps == 1
+    assert [s for s, _ in trainer.snapshots] == [0, 1]

@@ -17,6 +17,7 @@ from ui.sequences import figures
 
 KEY = "seq_run"
 TICK_S = 0.4  # seconds between frames while playing
+TICK_BUDGET_S = 1.0  # at most this long training per frame, however large the model
 DEFAULT_LENGTH = {"remember": 10, "brackets": 24, "anbn": 24, "sine": 40, "text": 24}
 LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
 BATCHES = (8, 16, 32, 64, 128, 256)
@@ -120,7 +121,7 @@ def live_panel(T: dict, k: int) -> None:
     def panel():
         run = st.session_state[KEY]
         if run.running:
-            run.trainer.step(k)
+            run.trainer.step(k, max_seconds=TICK_BUDGET_S)
             if run.trainer.diverged:
                 run.running = False
                 st.rerun(scope="app")
