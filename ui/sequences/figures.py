@@ -92,7 +92,7 @@ def gate_heatmaps(gates: dict, tokens: list[str], L: dict, max_units: int = 32) 
                 ygap=1,
                 xaxis="x",
                 yaxis=y,
-                hovertemplate=f"{label}<br>t=%{{x}} unit %{{y}}: %{{z:.3f}}<extra></extra>",
+                hovertemplate=f"{label}<br>t=%{{x}} {L['unit']} %{{y}}: %{{z:.3f}}<extra></extra>",
             )
         )
         layout["yaxis" + y[1:]] |= dict(autorange="reversed", title=dict(text=L["unit"]))
@@ -292,7 +292,8 @@ def gradient_profiles(results: dict, L: dict, clip_labels: dict) -> go.Figure:
                 line=dict(color=colour, dash=dash, width=2),
                 row=1,
                 col=col,
-                hovertemplate=f"{name} {label}<br>%{{x}} steps back: %{{y:.2e}}<extra></extra>",
+                hovertemplate=f"{name} {label}<br>{L['steps_back']}: %{{x}}, %{{y:.2e}}"
+                + "<extra></extra>",
             )
     fig.update_yaxes(type="log", exponentformat="power")
     fig.update_yaxes(title_text=L["grad"], row=1, col=1)
