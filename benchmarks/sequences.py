@@ -8,6 +8,7 @@ rnn_lag_sweep                                  the plain RNN's final accuracy at
 """
 
 import json
+import statistics
 import sys
 import time
 from dataclasses import replace
@@ -23,14 +24,18 @@ LAG20_STEPS = 1500  # upper bound; a run stops early once it is solved
 SWEEP_LAGS = (4, 8, 12, 16, 20)
 
 
-def step_ms(cfg: SeqConfig) -> float:
-    """Milliseconds per training step (fresh batch, forward, BPTT, clipping, Adam), measured
-    through SeqTrainer.step like the page's ticks; one evaluation at the end is included."""
+def step_ms(cfg: SeqConfig, chunks: int = 5) -> float:
+    """Median milliseconds per training step (fresh batch, forward, BPTT, clipping, Adam) over
+    `chunks` chunks, timed through SeqTrainer.step like the page's frames (one evaluation per
+    chunk included). The median keeps a busy shared machine's spikes out of the figure."""
     trainer = SeqTrainer(cfg)
     trainer.step(10)  # warm up
-    start = time.perf_counter()
-    trainer.step(STEPS_TIMED)
-    return 1000 * (time.perf_counter() - start) / STEPS_TIMED
+    times = []
+    for _ in range(chunks):
+        start = time.perf_counter()
+        trainer.step(STEPS_TIMED // chunks)
+        times.append(1000 * (time.perf_counter() - start) / (STEPS_TIMED // chunks))
+    return statistics.median(times)
 
 
 def main() -> None:
