@@ -55,6 +55,7 @@ def test_page_opens_with_every_view(at):
     assert at.title[0].value.endswith("Sequences: RNN, LSTM and GRU")
     assert not at.error
     assert metric(at, "Training steps") == "0"
+    assert "No training yet" in at.info[0].value  # no empty curves before the first step
     layouts = [f["layout"] for f in charts(at).values()]
     titles = [a["text"] for lay in layouts for a in lay.get("annotations", [])]
     for gate in ("f forget", "i input", "o output", "ĉ candidate", "c memory", "h output"):

@@ -159,8 +159,11 @@ def draw_live(T: dict, run: RunState) -> None:
     with right:
         fig = figures.input_and_output(probe, trainer.task.vocab, trainer.task.classes, F)
         st.plotly_chart(fig, key="seq_io")
-        step = trainer.snapshots[k][0]
-        st.plotly_chart(figures.training_curves(h, metric, F, step), key="seq_curves")
+        if h["step"]:
+            step = trainer.snapshots[k][0]
+            st.plotly_chart(figures.training_curves(h, metric, F, step), key="seq_curves")
+        else:
+            st.info(L["no_steps"])
         st.plotly_chart(
             figures.grad_flow(trainer.grad_profile(k), F, trainer.cfg.model), key="seq_flow"
         )
