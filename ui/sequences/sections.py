@@ -174,8 +174,9 @@ def timeline(L: dict, trainer: SeqTrainer, running: bool) -> int:
     the snapshot index. (A slider whose options grow every tick is a new widget every tick,
     and the browser then blanks the charts below it while the tick runs.)"""
     steps = [s for s, _ in trainer.snapshots]
-    if running or len(steps) == 1:
+    if running:
         st.caption(L["timeline_running"].format(step=steps[-1]))
+    if running or len(steps) == 1:
         return len(steps) - 1
     if st.session_state.get("seq_timeline") not in steps:
         st.session_state["seq_timeline"] = steps[-1]
