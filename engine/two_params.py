@@ -49,8 +49,8 @@ class Data1D(NamedTuple):
 
 
 DATASETS = {
-    "line": Data1D("regression", (-2.0, 5.0), (-4.0, 6.0), (-1.5, -3.0)),
-    "shifted_line": Data1D("regression", (-1.0, 2.5), (-8.0, 6.0), (-0.5, 4.5)),
+    "line": Data1D("regression", (-2.0, 5.0), (-3.0, 5.0), (-1.5, -2.5)),
+    "shifted_line": Data1D("regression", (-1.5, 3.5), (-6.0, 4.0), (-1.0, 3.0)),
     "overlap": Data1D("classification", (-3.0, 6.0), (-5.0, 5.0), (-2.0, 4.0)),
     "separable": Data1D("classification", (-2.0, 8.0), (-5.0, 5.0), (-1.5, 4.0)),
 }
@@ -77,8 +77,8 @@ def spec_for(model: str, reg: str = "none", lam: float = 0.0, l1_ratio: float = 
 def make_data(name: str, n_points: int = 40, noise: float = 0.5, seed: int = 0):
     """X (m, 1) and y (m,): a noisy line y = a·x + c, or two classes on the x axis.
 
-    line: x ~ U(−3, 3), y = 1.5x + 1 + ε.  shifted_line: x ~ U(2, 8), y = 0.8x − 1 + ε (x far from 0
-    ties w and b together: a long, narrow valley). ε ~ N(0, (2·noise)²).
+    line: x ~ U(−1, 1), y = 2x + 1 + ε.  shifted_line: x ~ U(1, 3), y = x − 1 + ε (x far from 0
+    ties w and b together: a long, narrow valley). ε ~ N(0, noise²).
     overlap: x ~ N(∓1.5, (0.5 + 2·noise)²) for class 0/1.  separable: class 0 on [−4, −0.5], class 1
     on [0.5, 4]: J keeps falling as w grows, so without λ there is no minimum.
     """
@@ -90,9 +90,9 @@ def make_data(name: str, n_points: int = 40, noise: float = 0.5, seed: int = 0):
         raise ValueError(f"noise must be between 0 and 1; got {noise}")
     rng = np.random.default_rng(seed)
     if name in ("line", "shifted_line"):
-        lo, hi, a, c = (-3, 3, 1.5, 1.0) if name == "line" else (2, 8, 0.8, -1.0)
+        lo, hi, a, c = (-1, 1, 2.0, 1.0) if name == "line" else (1, 3, 1.0, -1.0)
         x = rng.uniform(lo, hi, n_points)
-        y = a * x + c + 2 * noise * rng.standard_normal(n_points)
+        y = a * x + c + noise * rng.standard_normal(n_points)
     else:
         y = np.arange(n_points) % 2
         if name == "overlap":
