@@ -1,0 +1,127 @@
+"""A small convolutional network in torch: the same names, shapes and formulas as the NumPy engine.
+
+    Z{l} = conv(P{l−1}, W{l}) + b{l},  A{l} = ReLU(Z{l}),  P{l} = pool(A{l}),  P{0} = X
+    Z = flatten(P{L}) @ W{L+1} + b{L+1},  Ŷ = softmax(Z)
+Autograd computes dJ/dθ; the parameters W1, b1, ... are views into one flat leaf tensor θ, so θ.grad
+is the flat dθ and weights copy across engines by name. Runs on "cpu" or "cuda".
+"""
+
+import numpy as np
+import torch
+from torch.nn import functional
+
+from engine.cnn_spec import POOL_SIZE, CNNSpec, initial_params
+from engine.params import size, views
+from engine.torch_backend import losses
+from engine.torch_backend.optimizers import TorchOptimizer, clip_by_norm
+
+DTYPES = {np.float64: torch.float64, np.float32: torch.float32}
+POOLS = {"max": functional.max_pool2d, "avg": functional.avg_pool2d}
+
+
+class CNN:
+    """conv → ReLU → pool blocks, then a softmax layer, built from a `CNNSpec`."""
+
+    def __init__(
+        self,
+        spec: CNNSpec,
+        params: dict | None = None,
+        seed: int = 0,
+        dtype=np.float64,
+        device: str = "cpu",
+    ):
+        spec.validate()
+        if device not in ("cpu", "cuda"):
+            raise ValueError(f"device must be 'cpu' or 'cuda'; got {device!r}")
+        if device == "cuda" and not torch.cuda.is_available():
+            raise ValueError("device 'cuda' was asked for, but no CUDA GPU is available")
+        self.spec, self.dtype, self.device = spec, dtype, torch.device(device)
+        self.tdtype = DTYPES[dtype]
+        self.shapes = spec.param_shapes()
+        self.theta = torch.zeros(
+            size(self.shapes), dtype=self.tdtype, device=self.device, requires_grad=True
+        )  # (P,)
+        self.set_params(initial_params(spec, seed) if params is None else params)
+        self.L = spec.n_blocks + 1
+
+    @property
+    def dtheta(self) -> torch.Tensor:
+        return self.theta.grad
+
+    def forward(self, X: torch.Tensor) -> tuple[torch.Tensor, dict]:
+        """Ŷ (m, K) and {"A1": ..., "P1": ..., "Z": logits}."""
+        spec, p = self.spec, views(self.theta, self.shapes)
+        P = X.reshape(len(X), 1, spec.in_size, spec.in_size)  # (m, 1, n, n)
+        cache = {}
+        for l in range(1, self.L):
+            Z = functional.conv2d(P, p[f"W{l}"], p[f"b{l}"], padding=spec.pad)  # (m, n_F, n, n)
+            A = torch.relu(Z)  # (m, n_F, n, n)
+            P = POOLS[spec.pool](A, POOL_SIZE, POOL_SIZE)  # (m, n_F, n/2, n/2)
+            cache[f"A{l}"], cache[f"P{l}"] = A, P
+        Z = P.reshape(len(X), -1) @ p[f"W{self.L}"] + p[f"b{self.L}"]  # (m, K)
+        cache["Z"] = Z
+        return torch.softmax(Z, dim=1), cache
+
+    def cost(self, X: torch.Tensor, Y: torch.Tensor) -> torch.Tensor:
+        Y_hat, cache = self.forward(X)
+        p = views(self.theta, self.shapes)
+        weights = [p[f"W{l}"] for l in range(1, self.L + 1)]
+        J = losses.data_loss("cce", cache["Z"], Y_hat, Y)
+        return J + losses.penalty("l2", self.spec.lam, 0.0, weights, Y.shape[0])
+
+    def backprop(self, X, Y) -> None:
+        """dJ/dθ on a batch, written into θ.grad."""
+        self.loss_and_grads(X, Y)
+
+    def loss_and_grads(self, X, Y) -> float:
+        self.theta.grad = None
+        J = self.cost(self.asarray(X), self.asarray(Y))
+        J.backward()
+        return float(J.detach())
+
+    def loss(self, X, Y) -> float:
+        with torch.no_grad():
+            return float(self.cost(self.asarray(X), self.asarray(Y)))
+
+    def predict(self, X) -> np.ndarray:
+        """Ŷ as a NumPy array, (m, K)."""
+        with torch.no_grad():
+            return self.forward(self.asarray(X))[0].cpu().numpy()
+
+    def feature_maps(self, X) -> dict[str, np.ndarray]:
+        """{"A1": after conv + ReLU, "P1": after pooling, ...} as NumPy (m, n_F, n_H, n_W)."""
+        with torch.no_grad():
+            cache = self.forward(self.asarray(X))[1]
+        return {name: T.cpu().numpy() for name, T in cache.items() if name != "Z"}
+
+    def asarray(self, X) -> torch.Tensor:
+        if isinstance(X, torch.Tensor):
+            return X.to(device=self.device, dtype=self.tdtype)
+        return torch.as_tensor(np.asarray(X), dtype=self.tdtype, device=self.device)
+
+    def get_params(self) -> dict[str, np.ndarray]:
+        """A NumPy copy of every parameter, by name."""
+        theta = self.get_theta()
+        return {name: p.copy() for name, p in views(theta, self.shapes).items()}
+
+    def set_params(self, params: dict[str, np.ndarray]) -> None:
+        flat = []
+        for name, shape in self.shapes.items():
+            value = np.asarray(params[name], dtype=np.float64)
+            if value.shape != shape:
+                raise ValueError(f"parameter {name} must have shape {shape}; got {value.shape}")
+            flat.append(value.ravel())
+        self.set_theta(np.concatenate(flat))
+
+    def get_theta(self) -> np.ndarray:
+        return self.theta.detach().cpu().numpy().astype(np.float64)
+
+    def set_theta(self, theta: np.ndarray) -> None:
+        with torch.no_grad():
+            self.theta.copy_(torch.as_tensor(theta, dtype=self.tdtype))
+
+    def make_optimizer(self, name: str, lr: float) -> TorchOptimizer:
+        return TorchOptimizer(name, lr, self.theta)
+
+    def clip(self, max_norm: float) -> float:
+        return clip_by_norm(self.theta, max_norm)
