@@ -271,7 +271,8 @@ def minimum_path(
     D = surface(replace(spec, reg="none"), X, y, w_axis, b_axis)  # (n_b, n_w): the data loss
     out = []
     for lam in lams:
-        P = penalty(spec.reg, float(lam), spec.l1_ratio, [w_axis.reshape(-1, 1, 1)], len(y))
+        W = w_axis.reshape(-1, 1, 1)  # (n_w, 1, 1): one 1x1 weight matrix per w
+        P = penalty(spec.reg, float(lam), spec.l1_ratio, [W], len(y), stacked=True)
         J = D + P  # (n_b, n_w)
         j, i = np.unravel_index(np.argmin(J), J.shape)
         edge = i in (0, len(w_axis) - 1) or j in (0, len(b_axis) - 1)

@@ -91,6 +91,6 @@ def chunk_losses(plane: Plane, C: np.ndarray) -> np.ndarray:
     A = Z if spec.loss in ("bce", "cce") else activate(spec.output, Z)  # (g, m, n_L)
     J = losses.data_loss(spec.loss, Z, A, Y)  # (g,)
     if spec.reg != "none" and spec.lam > 0:
-        stacked = [np.tensordot(C, W_parts, axes=1) for W_parts in weights]  # [(g, n_{l−1}, n_l)]
-        J = J + losses.penalty(spec.reg, spec.lam, spec.l1_ratio, stacked, len(Y))
+        Ws = [np.tensordot(C, W_parts, axes=1) for W_parts in weights]  # [(g, n_{l−1}, n_l)]
+        J = J + losses.penalty(spec.reg, spec.lam, spec.l1_ratio, Ws, len(Y), stacked=True)
     return J

@@ -11,8 +11,9 @@ For the matching pairs σ + bce and softmax + cce the lecture's shortcut holds: 
 Both cross-entropies are computed from the logits Z (log σ(z) = −softplus(−z), log-softmax), so a
 confident wrong answer gives a large finite loss, not log(0).
 
-`data_loss` and `penalty` also take a stack of G networks (a leading axis on Z, A and every W) and
-then return J for each one, shape (G,): the loss-surface lab evaluates a whole grid at once.
+`data_loss` and `penalty` also take a stack of G networks (a leading axis on Z and A, and on every
+W with stacked=True) and then return J for each one, shape (G,): the loss-surface lab evaluates a
+whole grid of networks at once.
 """
 
 import numpy as np
@@ -50,15 +51,23 @@ def output_grad(loss: str, output: str, Z: np.ndarray, A: np.ndarray, Y: np.ndar
 
 
 def penalty(
-    reg: str, lam: float, l1_ratio: float, weights: list[np.ndarray], m: int
+    reg: str, lam: float, l1_ratio: float, weights: list[np.ndarray], m: int, stacked: bool = False
 ) -> float | np.ndarray:
-    """The λ term of J (weight matrices only); (G,) for stacked (G, n_in, n_out) weights."""
+    """The λ term of J (over the weight matrices or kernels only, of any shape).
+
+    stacked=True: every W has a leading axis of G networks, and the G penalties come back, (G,).
+    """
     if reg == "none" or lam == 0:
         return 0.0
-    l1 = sum(np.abs(W).sum(axis=(-2, -1)) for W in weights) * lam / m
-    l2 = sum((W * W).sum(axis=(-2, -1)) for W in weights) * lam / (2 * m)
+    l1 = sum(np.abs(W).sum(axis=weight_axes(W, stacked)) for W in weights) * lam / m
+    l2 = sum((W * W).sum(axis=weight_axes(W, stacked)) for W in weights) * lam / (2 * m)
     terms = {"l1": l1, "l2": l2, "elasticnet": l1_ratio * l1 + (1 - l1_ratio) * l2}
     return scalar_or_stack(terms[reg])
+
+
+def weight_axes(W: np.ndarray, stacked: bool) -> tuple[int, ...]:
+    """The axes that hold one network's weights: all of them, or all but a leading stack axis."""
+    return tuple(range(1 if stacked else 0, W.ndim))
 
 
 def penalty_grad(reg: str, lam: float, l1_ratio: float, W: np.ndarray, m: int) -> np.ndarray:

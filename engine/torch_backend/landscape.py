@@ -71,5 +71,5 @@ def chunk_losses(spec: MLPSpec, C, Z1_parts, Ws: list, bs: list, Y) -> torch.Ten
     J = losses.data_loss(spec.loss, Z, A, Y)  # (g,)
     if spec.reg != "none" and spec.lam > 0:
         weights = [torch.tensordot(C, W_parts, dims=1) for W_parts in Ws]
-        J = J + losses.penalty(spec.reg, spec.lam, spec.l1_ratio, weights, len(Y))
+        J = J + losses.penalty(spec.reg, spec.lam, spec.l1_ratio, weights, len(Y), stacked=True)
     return J

@@ -41,7 +41,7 @@ def test_stacked_data_loss_equals_each_network(output, loss, n_out):
 def test_stacked_penalty_equals_each_network(reg):
     rng = np.random.default_rng(1)
     Ws = [rng.standard_normal((4, 3, 2)), rng.standard_normal((4, 2, 1))]  # G = 4 networks
-    P = losses.penalty(reg, 0.7, 0.3, Ws, m=9)
+    P = losses.penalty(reg, 0.7, 0.3, Ws, m=9, stacked=True)
     assert P.shape == (4,)
     for g in range(4):
         assert P[g] == pytest.approx(losses.penalty(reg, 0.7, 0.3, [W[g] for W in Ws], 9))
@@ -58,5 +58,10 @@ def test_torch_stacked_loss_matches_numpy(output, loss, n_out):
     J = tlosses.data_loss(loss, torch.as_tensor(Z), torch.as_tensor(A), torch.as_tensor(Y))
     np.testing.assert_allclose(J.numpy(), losses.data_loss(loss, Z, A, Y), rtol=1e-12)
     Ws = [np.random.default_rng(3).standard_normal((5, 3, 2))]
-    P = tlosses.penalty("elasticnet", 2.0, 0.4, [torch.as_tensor(W) for W in Ws], 7)
-    np.testing.assert_allclose(P.numpy(), losses.penalty("elasticnet", 2.0, 0.4, Ws, 7))
+    P = tlosses.penalty("elasticnet", 2.0, 0.4, [torch.as_tensor(W) for W in Ws], 7, True)
+    np.testing.assert_allclose(P.numpy(), losses.penalty("elasticnet", 2.0, 0.4, Ws, 7, True))
+
+
+def test_unstacked_penalty_sums_kernels_of_any_shape():
+    K = np.arange(24.0).reshape(2, 3, 2, 2)  # a conv kernel (F, C, kh, kw)
+    assert losses.penalty("l1", 1.0, 0.5, [K], m=2) == pytest.approx(K.sum() / 2)
