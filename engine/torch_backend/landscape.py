@@ -15,7 +15,7 @@ from engine.torch_backend import losses
 from engine.torch_backend.activations import activate
 from engine.torch_backend.mlp import DTYPES
 
-MAX_CHUNK_ELEMENTS = {"cpu": 1 << 17, "cuda": 1 << 27}  # activations per chunk
+MAX_CHUNK_ELEMENTS = {"cpu": 1 << 19, "cuda": 1 << 27}  # activations per chunk
 
 
 def plane_losses(

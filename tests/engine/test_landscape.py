@@ -61,6 +61,7 @@ def test_chunks_do_not_change_the_result(monkeypatch):
     points = np.random.default_rng(2).uniform(-2, 2, (50, 2))
     whole = ls.plane_losses(spec, theta, delta, eta, points, X, Y, dtype=np.float64)
     monkeypatch.setattr(backend, "MAX_CHUNK_ELEMENTS", 7)  # one point per chunk
+    monkeypatch.setattr(backend, "MAX_BATCH_ELEMENTS", 300)  # the loss taken 3 points at a time
     one_by_one = ls.plane_losses(spec, theta, delta, eta, points, X, Y, dtype=np.float64)
     np.testing.assert_allclose(one_by_one, whole, rtol=1e-13)
 
