@@ -23,7 +23,7 @@ import numpy as np
 from scipy.special import expit
 
 from engine.backends import make_mlp
-from engine.landscape import loss_grid
+from engine.landscape import loss_grid, plane_losses
 from engine.numpy_backend.losses import penalty
 from engine.spec import MLPSpec, to_targets
 from engine.trainer import MAX_ABS_WEIGHT
@@ -115,6 +115,14 @@ def surface(spec: MLPSpec, X: np.ndarray, y: np.ndarray, w_axis, b_axis) -> np.n
     return loss_grid(
         spec, origin, E_W, E_B, w_axis, b_axis, X, Y, MAX_SURFACE_RESOLUTION, dtype=np.float64
     )
+
+
+def losses_at(spec: MLPSpec, X: np.ndarray, y: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """J at each (w, b) row of points (k, 2), in float64: (k,)."""
+    if len(points) == 0:
+        return np.zeros(0)
+    Y = to_targets(y, spec)
+    return plane_losses(spec, np.zeros(2), E_W, E_B, points, X, Y, dtype=np.float64)
 
 
 def descent_path(
@@ -223,27 +231,28 @@ def lr_presets(spec: MLPSpec, X, y, start, w_range, b_range, steps: int = 100) -
     """Learning rates that show the four behaviours, found by trying them on this very surface.
 
     Candidates grow by √2 from (1/16)/L to 512/L, L the largest curvature at the start (top
-    eigenvalue of the Hessian; gradient descent on a bowl converges for α < 2/L). 'good' is the
-    largest that still goes smoothly, 'oscillating' the first that zigzags, 'too_large' the first
-    that leaves the view or diverges, 'too_small' is good/30. When a behaviour never shows (a
-    cross-entropy path may leave the view before it zigzags), its rate falls in between; the
-    page labels each path by what it really does (`behaviour`).
+    eigenvalue of the Hessian; gradient descent on a bowl converges for α < 2/L). 'good' is half
+    the largest rate that still goes smoothly (a curved, unhurried path), 'too_small' a 30th of
+    it, 'oscillating' the first that zigzags, 'too_large' the first that leaves the view or
+    diverges. When a behaviour never shows (a cross-entropy path may leave the view before it
+    zigzags), its rate falls in between; the page labels each path by what it really does.
     """
     L = max(float(np.linalg.eigvalsh(hessian(spec, X, y, start)).max()), 1e-6)
     found: dict[str, float] = {}
+    smooth = float(2.0**-4 / L)  # the largest rate seen going smoothly
     for lr in np.minimum(2.0 ** np.arange(-4, 9.5, 0.5) / L, 1e3):
         path = descent_path(spec, X, y, start, "sgd", lr, steps)
         kind = behaviour(spec, X, y, path, w_range, b_range)
         if kind != "smooth":
             found.setdefault(kind, float(lr))
         elif "oscillating" not in found:
-            found["good"] = float(lr)
+            smooth = float(lr)
         if kind == "too_large" or lr >= 1e3:
             break
-    found.setdefault("good", float(2.0**-4 / L))
-    found["too_small"] = found["good"] / 30
+    found["good"] = smooth / 2
+    found["too_small"] = smooth / 30
     found.setdefault("too_large", 1e3)
-    found.setdefault("oscillating", float(np.sqrt(found["good"] * found["too_large"])))
+    found.setdefault("oscillating", float(np.sqrt(smooth * found["too_large"])))
     return {k: found[k] for k in ("too_small", "good", "oscillating", "too_large")}
 
 
