@@ -51,12 +51,12 @@ def test_exact_surface_is_the_engines_loss_and_reacts_to_its_controls():
     at = page()
     no_problems(at)
     fig = figures(at)[0]
-    (contour,) = traces_of(fig, "contour")
+    (hover,) = traces_of(fig, "heatmap")
     (surface,) = traces_of(fig, "surface")
     X, y = tp.make_data("line", 40, 0.5, 0)
     w_axis, b_axis = np.linspace(-2, 5, 60), np.linspace(-3, 5, 60)
     J = tp.surface(tp.spec_for("linear"), X, y, w_axis, b_axis)
-    np.testing.assert_allclose(array(contour["z"]), np.log10(J), rtol=1e-6)  # sent as float32
+    np.testing.assert_allclose(array(hover["z"]), J, rtol=1e-6)  # sent as float32
     np.testing.assert_allclose(array(surface["z"]), np.log10(J), rtol=1e-6)
     assert len(fig["frames"]) >= 2  # the path is animated
     assert any("Minimum in view" in c.value for c in at.caption)

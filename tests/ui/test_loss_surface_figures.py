@@ -1,16 +1,23 @@
 """The loss-surface figures draw the numbers they are given, and animate the whole path."""
 
+import base64
+import io
+
 import numpy as np
 import plotly.graph_objects as go
 import pytest
+from PIL import Image
 
 from ui.loss_surface import charts
 from ui.loss_surface.figures import (
+    BANDS,
     MAX_FRAMES,
+    STOP_COLOURS,
     Trace,
     frame_indices,
     log_J,
     log_ticks,
+    map_view,
     panels,
     surface_view,
 )
@@ -38,9 +45,13 @@ def test_surface_view_draws_the_grid_and_the_path_on_both_views():
     star = Trace(np.array([[1.0, 2.0]]), np.array([0.1]), "Minimum", "#000000")
     fig = surface_view(x, y, Z, [trace], LABELS, [star])
     surface = next(d for d in fig.data if isinstance(d, go.Surface))
-    contour = next(d for d in fig.data if isinstance(d, go.Contour))
-    np.testing.assert_allclose(np.asarray(surface.z), np.log10(Z))
-    np.testing.assert_allclose(np.asarray(contour.z), np.log10(Z))
+    hover = next(d for d in fig.data if isinstance(d, go.Heatmap))
+    np.testing.assert_allclose(np.asarray(surface.z), np.log10(Z), rtol=1e-6)
+    np.testing.assert_allclose(np.asarray(hover.z), Z, rtol=1e-6)  # J itself on hover
+    (image,) = fig.layout.images  # the map's colours: an image survives the animation
+    assert (image.xref, image.yref) == (hover.xaxis, hover.yaxis)
+    assert (image.x, image.y, image.sizex, image.sizey) == (x[0], y[-1], 5.0, 5.0)
+    assert image.source.startswith("data:image/png;base64,")
     on_map = [d for d in fig.data if isinstance(d, go.Scatter) and d.name == "GD"]
     np.testing.assert_allclose(on_map[0].x, trace.points[:, 0])
     on_surface = next(d for d in fig.data if isinstance(d, go.Scatter3d))
@@ -61,9 +72,25 @@ def test_animation_reveals_the_path_up_to_its_end():
     assert len(fig.layout.sliders[0].steps) == len(fig.frames)
 
 
-def test_a_live_figure_has_no_frames():
+def test_the_live_map_is_light_and_still():
     x, y, Z = bowl()
-    assert len(surface_view(x, y, Z, [path()], LABELS, animated=False).frames) == 0
+    fig = map_view(x, y, Z, [path()], LABELS)
+    assert len(fig.frames) == 0
+    assert not any(isinstance(d, go.Surface | go.Scatter3d) for d in fig.data)
+    assert len(fig.layout.images) == 1
+
+
+def test_the_map_image_has_the_colour_of_each_band():
+    x, y, Z = bowl()
+    source = surface_view(x, y, Z, [], LABELS).layout.images[0].source
+    png = Image.open(io.BytesIO(base64.b64decode(source.split(",", 1)[1])))
+    rgb = np.asarray(png.convert("RGB"))
+    assert rgb.shape == (4 * len(y), 4 * len(x), 3)
+    high = rgb[-1, 0]  # the image's bottom left is (w, b) = (−2, −1), where J is largest
+    low = rgb[rgb.shape[0] * 2 // 5, rgb.shape[1] * 3 // 5]  # near the minimum (1, 2)
+    np.testing.assert_array_equal(high, STOP_COLOURS[-1])  # the top band: the scale's last colour
+    assert low.sum() < high.sum()  # the valley is dark
+    assert len({tuple(c) for c in rgb.reshape(-1, 3)}) <= BANDS
 
 
 def test_frame_indices_cover_the_path():
@@ -86,7 +113,8 @@ def test_panels_put_each_path_on_its_own_map():
     x, y, Z = bowl()
     traces = [path(10 * (k + 1)) for k in range(4)]
     fig = panels(x, y, Z, traces, ["a", "b", "c", "d"], LABELS)
-    assert sum(isinstance(d, go.Contour) for d in fig.data) == 4
+    assert sum(isinstance(d, go.Heatmap) for d in fig.data) == 4
+    assert [image.xref for image in fig.layout.images] == ["x", "x2", "x3", "x4"]
     maps = [d for d in fig.data if isinstance(d, go.Scatter) and d.mode == "lines+markers"]
     assert [len(d.x) for d in maps] == [10, 20, 30, 40]
     assert [d.xaxis for d in maps] == ["x", "x2", "x3", "x4"]

@@ -6,16 +6,23 @@ Paths are revealed step by step with Plotly frames, so the animation runs in the
 server round trips (good for a projector and a busy server).
 """
 
+import base64
+import io
 from typing import NamedTuple
 
 import numpy as np
 import plotly.graph_objects as go
+from PIL import Image
+from plotly.colors import get_colorscale, unlabel_rgb
 from plotly.subplots import make_subplots
 
 SURFACE_SCALE = "YlGnBu_r"  # ColorBrewer, colour-blind safe: dark valley, light heights
 PATH_COLOURS = ("#D55E00", "#000000", "#CC79A7", "#E69F00")  # Okabe-Ito vermillion, black, ...
 TRUE_COLOUR, SLICE_COLOUR = "#0072B2", "#D55E00"  # Okabe-Ito blue and vermillion
 MAX_FRAMES = 60
+BANDS = 24
+STOPS = np.array([stop for stop, _ in get_colorscale(SURFACE_SCALE)])
+STOP_COLOURS = np.array([unlabel_rgb(colour) for _, colour in get_colorscale(SURFACE_SCALE)])
 FRAME_MS = 80
 
 
@@ -61,7 +68,6 @@ def surface_view(
     labels: dict,
     marks: list[Trace] = (),
     height: int = 560,
-    animated: bool = True,
 ) -> go.Figure:
     """A 3-D surface (left) and its contour map (right), Z (len(y), len(x)), with the traces
     animated on both. marks: fixed lines or points on the map (the minimum, its λ path)."""
@@ -74,12 +80,11 @@ def surface_view(
     )
     tickvals, ticktext = log_ticks(Z)
     colorbar = {"title": labels["J"], "tickvals": tickvals, "ticktext": ticktext, "len": 0.9}
-    zlog = log_J(Z)
     fig.add_trace(
         go.Surface(
             x=x,
             y=y,
-            z=zlog,
+            z=log_J(Z),
             colorscale=SURFACE_SCALE,
             showscale=False,
             opacity=0.95,
@@ -88,28 +93,14 @@ def surface_view(
         1,
         1,
     )
-    fig.add_trace(
-        go.Contour(
-            x=x,
-            y=y,
-            z=zlog,
-            colorscale=SURFACE_SCALE,
-            colorbar=colorbar,
-            ncontours=24,
-            line={"width": 0.5, "color": "rgba(255,255,255,0.5)"},
-            hovertemplate=f"{labels['x']}=%{{x:.3g}}<br>{labels['y']}=%{{y:.3g}}<extra></extra>",
-        ),
-        1,
-        2,
-    )
+    add_map(fig, x, y, Z, labels, 1, 2, colorbar)
     for mark in marks:
         fig.add_trace(mark_trace(mark), 1, 2)
     first = len(fig.data)
     for trace in traces:
         for t in path_traces(trace, len(trace.points)):
             fig.add_trace(t, 1, 1 if isinstance(t, go.Scatter3d) else 2)
-    if animated:
-        animate(fig, traces, first, labels)
+    animate(fig, traces, first, labels)
     zticks = {"tickvals": tickvals, "ticktext": ticktext, "title": labels["J"]}
     fig.update_scenes(
         xaxis_title=labels["x"],
@@ -124,6 +115,35 @@ def surface_view(
         height=height,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0.55},
+    )
+    return fig
+
+
+def map_view(
+    x: np.ndarray,
+    y: np.ndarray,
+    Z: np.ndarray,
+    traces: list[Trace],
+    labels: dict,
+    marks: list[Trace] = (),
+    height: int = 480,
+) -> go.Figure:
+    """The contour map alone, with no animation: light enough to redraw on every live tick."""
+    fig = make_subplots(1, 1)
+    tickvals, ticktext = log_ticks(Z)
+    colorbar = {"title": labels["J"], "tickvals": tickvals, "ticktext": ticktext, "len": 0.9}
+    add_map(fig, x, y, Z, labels, 1, 1, colorbar)
+    for mark in marks:
+        fig.add_trace(mark_trace(mark))
+    for trace in traces:
+        for t in path_traces(trace, len(trace.points), with_3d=False):
+            fig.add_trace(t)
+    fig.update_xaxes(title=labels["x"], range=[x[0], x[-1]])
+    fig.update_yaxes(title=labels["y"], range=[y[0], y[-1]])
+    fig.update_layout(
+        height=height,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom"},
     )
     return fig
 
@@ -261,37 +281,89 @@ def panels(
     fig = make_subplots(
         1, len(traces), subplot_titles=titles, horizontal_spacing=0.025, shared_yaxes=True
     )
-    zlog = log_J(Z)
+    tickvals, ticktext = log_ticks(Z)
+    colorbar = {"title": labels["J"], "tickvals": tickvals, "ticktext": ticktext}
     for i in range(len(traces)):
-        fig.add_trace(
-            go.Contour(
-                x=x,
-                y=y,
-                z=zlog,
-                coloraxis="coloraxis",
-                ncontours=24,
-                line={"width": 0.5, "color": "rgba(255,255,255,0.5)"},
-                hoverinfo="skip",
-            ),
-            1,
-            i + 1,
-        )
+        add_map(fig, x, y, Z, labels, 1, i + 1, colorbar if i == len(traces) - 1 else None)
     first = len(fig.data)
     for i, trace in enumerate(traces):
         for t in path_traces(trace, len(trace.points), with_3d=False):
             fig.add_trace(t, 1, i + 1)
     animate(fig, traces, first, labels, with_3d=False, below=-0.22)
-    tickvals, ticktext = log_ticks(Z)
     fig.update_xaxes(range=[x[0], x[-1]], title=labels["x"])
     fig.update_yaxes(range=[y[0], y[-1]])
     fig.update_yaxes(title=labels["y"], row=1, col=1)
-    fig.update_layout(
-        height=height,
-        showlegend=False,
-        margin={"l": 10, "r": 10, "t": 40, "b": 90},
-        coloraxis={
-            "colorscale": SURFACE_SCALE,
-            "colorbar": {"title": labels["J"], "tickvals": tickvals, "ticktext": ticktext},
-        },
-    )
+    fig.update_layout(height=height, showlegend=False, margin={"l": 10, "r": 10, "t": 40, "b": 90})
     return fig
+
+
+def add_map(fig: go.Figure, x, y, Z, labels: dict, row: int, col: int, colorbar) -> None:
+    """The contour map of Z in subplot (row, col): a banded PNG image under the axes, a transparent
+    heatmap that tells J on hover, and the colour bar when one is given.
+
+    The colours are an image, not a contour or heatmap trace, because plotly.js drops those traces
+    from the plot as soon as a figure animates (plotly.js issues 4491 and 4596).
+    """
+    zlog = log_J(Z)
+    lo, hi = float(zlog.min()), float(zlog.max())
+    ref = fig.get_subplot(row, col)
+    fig.add_layout_image(
+        source=banded_png(zlog, lo, hi),
+        xref=ref.xaxis.plotly_name.replace("axis", ""),  # "xaxis2" -> "x2"
+        yref=ref.yaxis.plotly_name.replace("axis", ""),
+        x=x[0],
+        y=y[-1],
+        sizex=x[-1] - x[0],
+        sizey=y[-1] - y[0],
+        sizing="stretch",
+        layer="below",
+        xanchor="left",
+        yanchor="top",
+    )
+    fig.add_trace(
+        go.Heatmap(
+            x=x,
+            y=y,
+            z=np.asarray(Z, dtype=np.float32),
+            opacity=0,
+            showscale=False,
+            hovertemplate=f"{labels['x']}=%{{x:.3g}}<br>{labels['y']}=%{{y:.3g}}<br>"
+            f"{labels['J']}=%{{z:.4g}}<extra></extra>",
+        ),
+        row,
+        col,
+    )
+    if colorbar is not None:
+        marker = {
+            "colorscale": SURFACE_SCALE,
+            "cmin": lo,
+            "cmax": hi,
+            "color": [lo],
+            "showscale": True,
+            "colorbar": colorbar,
+        }
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker=marker,
+                showlegend=False,
+                hoverinfo="skip",
+            ),
+            row,
+            col,
+        )
+
+
+def banded_png(zlog: np.ndarray, lo: float, hi: float) -> str:
+    """log10 J as a PNG in BANDS colour bands (a filled-contour look), 4x finer than the grid."""
+    height, width = zlog.shape
+    fine = Image.fromarray(np.asarray(zlog, dtype=np.float32), "F")
+    fine = np.asarray(fine.resize((4 * width, 4 * height), Image.BILINEAR))
+    t = np.clip((fine - lo) / max(hi - lo, 1e-12), 0, 1)
+    t = np.minimum(np.floor(t * BANDS), BANDS - 1) / (BANDS - 1)  # BANDS flat levels
+    rgb = np.stack([np.interp(t, STOPS, channel) for channel in STOP_COLOURS.T], axis=-1)
+    buffer = io.BytesIO()
+    Image.fromarray(rgb[::-1].round().astype(np.uint8), "RGB").save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()

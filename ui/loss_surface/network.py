@@ -146,9 +146,10 @@ def train(epochs: int) -> None:
     st.session_state[RUN_KEY].trainer.step(epochs)
 
 
-def toggle_play() -> None:
-    run = st.session_state[RUN_KEY]
-    run.running = not run.running
+def set_running(running: bool) -> None:
+    """Play or Pause. Setting (not flipping) the flag keeps a click that is handled twice (in a
+    fragment run, then in the full rerun it asks for) from undoing itself."""
+    st.session_state[RUN_KEY].running = running
 
 
 def reset() -> None:
@@ -160,9 +161,16 @@ def controls(T: dict, run: NetRun) -> None:
     N = T["net"]
     c1, c2, c3, c4 = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
     epochs = c1.slider(N["epochs"], 1, 500, 50, key="ls_epochs", **KEEP)
-    c2.button(N["train"].format(n=epochs), on_click=train, args=(epochs,), disabled=run.running)
-    c3.button(N["pause"] if run.running else N["play"], on_click=toggle_play, type="primary")
-    c4.button(N["reset"], on_click=reset)
+    label = N["pause"] if run.running else N["play"]
+    c2.button(
+        N["train"].format(n=epochs),
+        key="ls_train",
+        on_click=train,
+        args=(epochs,),
+        disabled=run.running,
+    )
+    c3.button(label, key="ls_play", on_click=set_running, args=(not run.running,), type="primary")
+    c4.button(N["reset"], key="ls_reset", on_click=reset)
 
 
 def section(T: dict, source: str, config: NetConfig, slice_config: SliceConfig) -> None:
@@ -170,18 +178,25 @@ def section(T: dict, source: str, config: NetConfig, slice_config: SliceConfig) 
     st.markdown(T["net"]["lead"])
     if source == "playground":
         st.info(T["net"]["borrowed"])
-        trainer, running = playground_run().trainer, False
+        run = NetRun(None, playground_run().trainer)  # read-only: never trained here
     else:
         run = current_run(config)
         controls(T, run)
-        trainer, running = run.trainer, run.running
+    drawn_running = run.running
 
-    @st.fragment(run_every=TICK_S if running else None)
+    @st.fragment(run_every=TICK_S if drawn_running else None)
     def live() -> None:
-        if running:
-            trainer.step(EPOCHS_PER_TICK)
-        if trainer.divergence is not None:
-            st.warning(T["msg"]["net_diverged"].format(epoch=trainer.divergence.epoch))
-        draw(T, trainer, slice_config, running)
+        if run.running != drawn_running:
+            # Play/Pause was clicked while a tick was due: its callback ran in this fragment run,
+            # so rerun the whole page to redraw the button and start or stop the timer.
+            st.rerun()
+        if run.running:
+            run.trainer.step(EPOCHS_PER_TICK)
+        if run.trainer.divergence is not None:
+            if run.running:
+                run.running = False
+                st.rerun()
+            st.warning(T["msg"]["net_diverged"].format(epoch=run.trainer.divergence.epoch))
+        draw(T, run.trainer, slice_config, run.running)
 
     live()

@@ -8,7 +8,7 @@ from engine import landscape as ls
 from engine.spec import MLPSpec
 from engine.trainer import Trainer
 from ui.loss_surface import charts
-from ui.loss_surface.figures import PATH_COLOURS, Trace, surface_view
+from ui.loss_surface.figures import PATH_COLOURS, Trace, map_view, surface_view
 
 LIVE_RESOLUTION = 31
 INTERPOLATION_TS = np.linspace(-0.5, 1.5, 81)
@@ -72,8 +72,10 @@ def draw(T: dict, trainer: Trainer, config, live: bool) -> None:
     labels = T["fig"] | {"x": "α", "y": "β"}
     path = Trace(fit.coords, under, T["fig"]["trajectory"], PATH_COLOURS[0])
     here = Trace(np.zeros((1, 2)), np.array([centre]), T["fig"]["current"], "#000000")
-    fig = surface_view(alphas, betas, F, [path], labels, [here], animated=not live)
-    st.plotly_chart(fig, key="ls_slice_fig")
+    if live:  # the map alone: a 3-D surface on every tick is too heavy for a laptop's browser
+        st.plotly_chart(map_view(alphas, betas, F, [path], labels, [here]), key="ls_slice_live")
+    else:
+        st.plotly_chart(surface_view(alphas, betas, F, [path], labels, [here]), key="ls_slice_fig")
     c1, c2 = st.columns(2)
     c1.plotly_chart(charts.path_vs_slice(epochs, true, under, T["path_chart"]), key="ls_path_fig")
     J_line = ls.interpolation(spec, thetas[0], theta, INTERPOLATION_TS, X, Y, **engine)
