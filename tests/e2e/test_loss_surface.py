@@ -65,6 +65,9 @@ def test_network_slice_trains_live(app_url: str, page: Page) -> None:
     shoot(page, "network")
     page.get_by_role("button", name="▶ Play").click()
     expect(epoch).not_to_have_text("100")  # the fragment ticks and trains
+    live_map = page.get_by_test_id("stPlotlyChart").first
+    live_map.scroll_into_view_if_needed()
+    expect(live_map.locator("image")).to_have_count(1)
     shoot(page, "network_live")
     page.get_by_role("button", name="❚❚ Pause").click()
     expect(page.get_by_role("button", name="▶ Play")).to_be_visible()

@@ -9,18 +9,8 @@ import pytest
 from PIL import Image
 
 from ui.loss_surface import charts
-from ui.loss_surface.figures import (
-    BANDS,
-    MAX_FRAMES,
-    STOP_COLOURS,
-    Trace,
-    frame_indices,
-    log_J,
-    log_ticks,
-    map_view,
-    panels,
-    surface_view,
-)
+from ui.loss_surface.colours import BANDS, STOP_COLOURS, log_J, log_ticks
+from ui.loss_surface.figures import MAX_FRAMES, Trace, frame_indices, map_view, panels, surface_view
 
 LABELS = {"J": "J", "x": "w", "y": "b", "play": "Play", "pause": "Pause", "step": "Step"}
 

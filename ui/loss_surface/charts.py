@@ -10,6 +10,20 @@ from ui.loss_surface.figures import SLICE_COLOUR, TRUE_COLOUR
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 
 
+def log_chart(fig: go.Figure, labels: dict, height: int, **layout) -> go.Figure:
+    """Title, axis titles and a logarithmic J axis labelled in plain numbers."""
+    fig.update_layout(
+        title=labels["title"],
+        xaxis_title=labels["x"],
+        yaxis_title=labels["y"],
+        height=height,
+        margin=MARGIN,
+        **layout,
+    )
+    fig.update_yaxes(type="log", tickformat="~g", dtick="D2")
+    return fig
+
+
 def loss_curves(curves: list[tuple[np.ndarray, str, str]], labels: dict) -> go.Figure:
     """J after each step for several runs: curves are (J (k,), name, colour)."""
     fig = go.Figure()
@@ -23,16 +37,7 @@ def loss_curves(curves: list[tuple[np.ndarray, str, str]], labels: dict) -> go.F
                 line={"color": colour, "width": 2.5},
             )
         )
-    fig.update_layout(
-        title=labels["title"],
-        xaxis_title=labels["x"],
-        yaxis_title=labels["y"],
-        yaxis={"type": "log", "tickformat": "~g", "dtick": "D2"},
-        height=320,
-        margin=MARGIN,
-        legend={"orientation": "h", "y": -0.25},
-    )
-    return fig
+    return log_chart(fig, labels, 320, legend={"orientation": "h", "y": -0.25})
 
 
 def path_vs_slice(epochs: np.ndarray, true: np.ndarray, under: np.ndarray, labels: dict):
@@ -58,16 +63,7 @@ def path_vs_slice(epochs: np.ndarray, true: np.ndarray, under: np.ndarray, label
             marker={"size": 5, "symbol": "x"},
         )
     )
-    fig.update_layout(
-        title=labels["title"],
-        xaxis_title=labels["x"],
-        yaxis_title=labels["y"],
-        yaxis={"type": "log", "tickformat": "~g", "dtick": "D2"},
-        height=340,
-        margin=MARGIN,
-        legend={"orientation": "h", "y": -0.3},
-    )
-    return fig
+    return log_chart(fig, labels, 340, legend={"orientation": "h", "y": -0.3})
 
 
 def interpolation(ts: np.ndarray, J: np.ndarray, labels: dict) -> go.Figure:
@@ -90,16 +86,7 @@ def interpolation(ts: np.ndarray, J: np.ndarray, labels: dict) -> go.Figure:
             marker={"size": 11, "color": SLICE_COLOUR},
         )
     )
-    fig.update_layout(
-        title=labels["title"],
-        xaxis_title=labels["x"],
-        yaxis_title=labels["y"],
-        yaxis={"type": "log", "tickformat": "~g", "dtick": "D2"},
-        height=340,
-        margin=MARGIN,
-        showlegend=False,
-    )
-    return fig
+    return log_chart(fig, labels, 340, showlegend=False)
 
 
 def fit(X: np.ndarray, y: np.ndarray, output: str, models, labels: dict) -> go.Figure:

@@ -1,28 +1,22 @@
 """Plotly figures of the loss-surface lab: pure functions of NumPy arrays and label dicts.
 
-J is drawn on a logarithmic scale (colour and 3-D height), with tick labels in J itself: a squared
-error spans several orders of magnitude between the valley floor and the corners of the view.
+J is drawn on a logarithmic scale (colour and 3-D height; ui/loss_surface/colours.py), with tick
+labels in J itself: a squared error spans orders of magnitude between the valley and the corners.
 Paths are revealed step by step with Plotly frames, so the animation runs in the browser with no
 server round trips (good for a projector and a busy server).
 """
 
-import base64
-import io
 from typing import NamedTuple
 
 import numpy as np
 import plotly.graph_objects as go
-from PIL import Image
-from plotly.colors import get_colorscale, unlabel_rgb
 from plotly.subplots import make_subplots
 
-SURFACE_SCALE = "YlGnBu_r"  # ColorBrewer, colour-blind safe: dark valley, light heights
+from ui.loss_surface.colours import SURFACE_SCALE, add_map, colour_bar, log_J
+
 PATH_COLOURS = ("#D55E00", "#000000", "#CC79A7", "#E69F00")  # Okabe-Ito vermillion, black, ...
 TRUE_COLOUR, SLICE_COLOUR = "#0072B2", "#D55E00"  # Okabe-Ito blue and vermillion
 MAX_FRAMES = 60
-BANDS = 24
-STOPS = np.array([stop for stop, _ in get_colorscale(SURFACE_SCALE)])
-STOP_COLOURS = np.array([unlabel_rgb(colour) for _, colour in get_colorscale(SURFACE_SCALE)])
 FRAME_MS = 80
 
 
@@ -33,24 +27,6 @@ class Trace(NamedTuple):
     J: np.ndarray
     name: str
     colour: str
-
-
-def log_J(J: np.ndarray) -> np.ndarray:
-    """log10 J in float32 (half the bytes on the wire), floored so an exact fit stays finite."""
-    J = np.asarray(J, dtype=float)
-    return np.log10(np.maximum(J, max(float(np.nanmax(J)) * 1e-12, 1e-30))).astype(np.float32)
-
-
-def log_ticks(J: np.ndarray) -> tuple[list[float], list[str]]:
-    """Colour-bar ticks at 1, 2, 5 x 10^k between the smallest and largest J, labelled in J."""
-    lo, hi = float(np.nanmin(log_J(J))), float(np.nanmax(log_J(J)))
-    values = [
-        m * 10.0**k for k in range(int(np.floor(lo)), int(np.ceil(hi)) + 1) for m in (1, 2, 5)
-    ]
-    inside = [v for v in values if lo <= np.log10(v) <= hi] or [10**lo, 10**hi]
-    step = max(1, len(inside) // 8)
-    kept = inside[::step]
-    return [float(np.log10(v)) for v in kept], [f"{v:.3g}" for v in kept]
 
 
 def frame_indices(n_points: int) -> np.ndarray:
@@ -78,8 +54,7 @@ def surface_view(
         column_widths=[0.5, 0.5],
         horizontal_spacing=0.06,
     )
-    tickvals, ticktext = log_ticks(Z)
-    colorbar = {"title": labels["J"], "tickvals": tickvals, "ticktext": ticktext, "len": 0.9}
+    colorbar = colour_bar(Z, labels)
     fig.add_trace(
         go.Surface(
             x=x,
@@ -101,7 +76,7 @@ def surface_view(
         for t in path_traces(trace, len(trace.points)):
             fig.add_trace(t, 1, 1 if isinstance(t, go.Scatter3d) else 2)
     animate(fig, traces, first, labels)
-    zticks = {"tickvals": tickvals, "ticktext": ticktext, "title": labels["J"]}
+    zticks = {k: colorbar[k] for k in ("tickvals", "ticktext", "title")}
     fig.update_scenes(
         xaxis_title=labels["x"],
         yaxis_title=labels["y"],
@@ -130,8 +105,7 @@ def map_view(
 ) -> go.Figure:
     """The contour map alone, with no animation: light enough to redraw on every live tick."""
     fig = make_subplots(1, 1)
-    tickvals, ticktext = log_ticks(Z)
-    colorbar = {"title": labels["J"], "tickvals": tickvals, "ticktext": ticktext, "len": 0.9}
+    colorbar = colour_bar(Z, labels)
     add_map(fig, x, y, Z, labels, 1, 1, colorbar)
     for mark in marks:
         fig.add_trace(mark_trace(mark))
@@ -281,8 +255,7 @@ def panels(
     fig = make_subplots(
         1, len(traces), subplot_titles=titles, horizontal_spacing=0.025, shared_yaxes=True
     )
-    tickvals, ticktext = log_ticks(Z)
-    colorbar = {"title": labels["J"], "tickvals": tickvals, "ticktext": ticktext}
+    colorbar = colour_bar(Z, labels)
     for i in range(len(traces)):
         add_map(fig, x, y, Z, labels, 1, i + 1, colorbar if i == len(traces) - 1 else None)
     first = len(fig.data)
@@ -295,75 +268,3 @@ def panels(
     fig.update_yaxes(title=labels["y"], row=1, col=1)
     fig.update_layout(height=height, showlegend=False, margin={"l": 10, "r": 10, "t": 40, "b": 90})
     return fig
-
-
-def add_map(fig: go.Figure, x, y, Z, labels: dict, row: int, col: int, colorbar) -> None:
-    """The contour map of Z in subplot (row, col): a banded PNG image under the axes, a transparent
-    heatmap that tells J on hover, and the colour bar when one is given.
-
-    The colours are an image, not a contour or heatmap trace, because plotly.js drops those traces
-    from the plot as soon as a figure animates (plotly.js issues 4491 and 4596).
-    """
-    zlog = log_J(Z)
-    lo, hi = float(zlog.min()), float(zlog.max())
-    ref = fig.get_subplot(row, col)
-    fig.add_layout_image(
-        source=banded_png(zlog, lo, hi),
-        xref=ref.xaxis.plotly_name.replace("axis", ""),  # "xaxis2" -> "x2"
-        yref=ref.yaxis.plotly_name.replace("axis", ""),
-        x=x[0],
-        y=y[-1],
-        sizex=x[-1] - x[0],
-        sizey=y[-1] - y[0],
-        sizing="stretch",
-        layer="below",
-        xanchor="left",
-        yanchor="top",
-    )
-    fig.add_trace(
-        go.Heatmap(
-            x=x,
-            y=y,
-            z=np.asarray(Z, dtype=np.float32),
-            opacity=0,
-            showscale=False,
-            hovertemplate=f"{labels['x']}=%{{x:.3g}}<br>{labels['y']}=%{{y:.3g}}<br>"
-            f"{labels['J']}=%{{z:.4g}}<extra></extra>",
-        ),
-        row,
-        col,
-    )
-    if colorbar is not None:
-        marker = {
-            "colorscale": SURFACE_SCALE,
-            "cmin": lo,
-            "cmax": hi,
-            "color": [lo],
-            "showscale": True,
-            "colorbar": colorbar,
-        }
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                marker=marker,
-                showlegend=False,
-                hoverinfo="skip",
-            ),
-            row,
-            col,
-        )
-
-
-def banded_png(zlog: np.ndarray, lo: float, hi: float) -> str:
-    """log10 J as a PNG in BANDS colour bands (a filled-contour look), 4x finer than the grid."""
-    height, width = zlog.shape
-    fine = Image.fromarray(np.asarray(zlog, dtype=np.float32), "F")
-    fine = np.asarray(fine.resize((4 * width, 4 * height), Image.BILINEAR))
-    t = np.clip((fine - lo) / max(hi - lo, 1e-12), 0, 1)
-    t = np.minimum(np.floor(t * BANDS), BANDS - 1) / (BANDS - 1)  # BANDS flat levels
-    rgb = np.stack([np.interp(t, STOPS, channel) for channel in STOP_COLOURS.T], axis=-1)
-    buffer = io.BytesIO()
-    Image.fromarray(rgb[::-1].round().astype(np.uint8), "RGB").save(buffer, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()

@@ -268,7 +268,7 @@ def optimizers_section(T: dict, toy: Toy) -> None:
     S = T["optimizers_section"]
     st.markdown(S["lead"])
     rates = presets(toy)
-    defaults = {"sgd": rates["good"], "momentum": rates["good"] / 3, "adam": adam_rate(toy)}
+    defaults = {"sgd": rates["good"], "momentum": rates["good"] / 5, "adam": adam_rate(toy)}
     cols = st.columns(4)
     lrs = {
         name: col.number_input(
