@@ -19,16 +19,20 @@ from engine.numpy_backend.activations import derivative, softmax_backward
 
 def data_loss(loss: str, Z: np.ndarray, A: np.ndarray, Y: np.ndarray) -> float:
     """J without the λ term; Z and A are the output layer's (m, n_out) logits and activations."""
-    m = Y.shape[0]
+    return float(point_loss(loss, Z, A, Y).sum() / Y.shape[0])
+
+
+def point_loss(loss: str, Z: np.ndarray, A: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """Each example's loss before the average over m, (m,) (the per-point log-loss of a plot)."""
     if loss == "bce":
-        return float((Y * np.logaddexp(0, -Z) + (1 - Y) * np.logaddexp(0, Z)).sum() / m)
+        return (Y * np.logaddexp(0, -Z) + (1 - Y) * np.logaddexp(0, Z)).sum(axis=1)
     if loss == "cce":
         Z_shift = Z - Z.max(axis=1, keepdims=True)
         log_A = Z_shift - np.log(np.exp(Z_shift).sum(axis=1, keepdims=True))
-        return float(-(Y * log_A).sum() / m)
+        return -(Y * log_A).sum(axis=1)
     E = A - Y
     scale = 1.0 if loss == "mse" else 0.5
-    return float(scale * (E * E).sum() / m)
+    return scale * (E * E).sum(axis=1)
 
 
 def output_grad(loss: str, output: str, Z: np.ndarray, A: np.ndarray, Y: np.ndarray) -> np.ndarray:
