@@ -53,7 +53,9 @@ def section(T: dict, engine: tuple[str, str]) -> None:
                 format_func=lambda k: T["fig"]["class_short"].format(k=k),
             )
             loss, grad = sm.cross_entropy(z / T_value, y)
-            st.markdown(L["reading"].format(total=np.exp(z / T_value).sum(), y=y, loss=loss))
+            with np.errstate(over="ignore"):  # e^1000 is inf: shown as such, the lesson below
+                total = np.exp(z / T_value).sum()
+            st.markdown(L["reading"].format(total=total, y=y, loss=loss))
         with chart:
             bars = charts.score_bars(z, P, T["fig"], grad=grad, true_class=y, width=220)
             st.vega_lite_chart(bars, width="content")
