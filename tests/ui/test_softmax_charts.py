@@ -74,13 +74,16 @@ def test_class_fill_is_white_to_each_class_colour():
     ]
 
 
-def test_class_maps_long_format_one_value_per_class_and_cell():
+def test_class_maps_one_column_per_class_folded_in_the_browser():
     axis = np.linspace(-6, 6, 4)
     P = np.random.default_rng(0).dirichlet(np.ones(3), size=(4, 4))  # (4, 4, 3)
-    frame = maps.class_maps(axis, P, L)["datasets"]["grid"]
-    assert len(frame) == 4 * 4 * 3
-    row = frame[(frame.i == 2) & (frame.j == 1) & (frame.k == 2)]
-    assert row["v"].item() == 2 * 101 + round(P[2, 1, 2] * 100)
+    spec = maps.class_maps(axis, P, L)
+    frame = spec["datasets"]["grid"]
+    assert len(frame) == 4 * 4 and list(frame.columns) == ["i", "j", "p0", "p1", "p2"]
+    row = frame[(frame.i == 2) & (frame.j == 1)]
+    assert row["p2"].item() == round(P[2, 1, 2] * 100)
+    assert spec["transform"][0] == {"fold": ["p0", "p1", "p2"], "as": ["key", "p"]}
+    assert spec["spec"]["encoding"]["fill"] == maps.class_fill(3, 1.0)
 
 
 def test_logistic_map_boundary_and_tooltips():

@@ -150,7 +150,7 @@ def temperature_curves(T_values, P, T_now, L) -> dict:
 def sigmoid_identity(z, s, p, L) -> dict:
     """σ(z) as a line and softmax([z, 0])_0 as crosses (at whole z) on top of it."""
     frame = pd.DataFrame({"z": z, "sigmoid": s, "softmax": p})
-    x = {"field": "z", "type": "quantitative", "title": "z"}
+    x = {"field": "z", "type": "quantitative", "title": L["z_axis"]}
     blue, orange = palette.class_colors(2)
     line = {
         "mark": {"type": "line", "strokeWidth": 4, "color": blue},

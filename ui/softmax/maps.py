@@ -80,10 +80,11 @@ def points(X, y, K: int, L, tooltip: list[dict], select: bool = False, **columns
 
     With select, clicking a point selects it in the selection 'pick' (by its index)."""
     names = L["class_names"][:K]
+    xy = X.astype(np.float32)  # (m, 2): float32 halves the bytes and is plenty for a plot
     frame = pd.DataFrame(
-        {"index": np.arange(len(y)), "x1": X[:, 0], "x2": X[:, 1], "class": np.array(names)[y]}
-        | columns
-    )
+        {"index": np.arange(len(y), dtype=np.uint16), "x1": xy[:, 0], "x2": xy[:, 1],
+         "class": np.array(names)[y]} | columns
+    )  # fmt: skip
     shape = {"field": "class", "scale": {"domain": names, "range": palette.class_shapes(K)}}
     encoding = {"x": {"field": "x1", **plane(L["x1"])}, "y": {"field": "x2", **plane(L["x2"])},
                 "color": {"field": "class", "scale": class_scale(names), "legend": LEGEND},
@@ -157,20 +158,25 @@ def class_map(axis, P, X, y, floor, selected, L, title, select=False) -> dict:
 
 
 def class_maps(axis, P, L, title_key="class_map_title", size=150) -> dict:
-    """One small map per class, white (0) to the class colour (1), side by side."""
-    r, _, K = P.shape
-    i, j = np.indices((r, r), dtype=np.uint8)
-    v = np.arange(K, dtype=np.uint16) * 101 + percent(P)  # (r, r, K)
-    grid = pd.DataFrame({
-        "i": np.repeat(i.ravel(), K), "j": np.repeat(j.ravel(), K),
-        "k": np.tile(np.arange(K, dtype=np.uint8), r * r), "v": v.reshape(-1),
-    })  # fmt: skip
+    """One small map per class, white (0) to the class colour (1), side by side.
+
+    Sent as one row per cell with a column per class (p0, p1, ...); the browser folds them into
+    one row per cell and class, with v = 101·k + percent as in class_map."""
+    K = P.shape[-1]
+    Z = percent(P)  # (r, r, K)
+    names = [f"p{k}" for k in range(K)]
+    grid = grid_frame(axis, **{name: Z[:, :, k] for k, name in enumerate(names)})
     unit = cells(axis, L, axes=False, fill=class_fill(K, 1.0))
     del unit["data"]
     titles = json.dumps([L[title_key].format(k=k) for k in range(K)])
     header = {"title": None, "labelExpr": f"{titles}[datum.value]", "labelFontSize": 14}
     facet = {"column": {"field": "k", "type": "ordinal", "header": header}}
-    return chart({"grid": grid}, data={"name": "grid"}, facet=facet, spacing=10,
+    unfold = [
+        {"fold": names, "as": ["key", "p"]},
+        {"calculate": "toNumber(substring(datum.key, 1))", "as": "k"},
+        {"calculate": "101 * datum.k + datum.p", "as": "v"},
+    ]
+    return chart({"grid": grid}, data={"name": "grid"}, transform=unfold, facet=facet, spacing=10,
                  spec={"width": size, "height": size, **unit})  # fmt: skip
 
 
@@ -178,8 +184,8 @@ def sum_map(axis, S, L) -> dict:
     """Σ_k h_k over the plane, white where it is 1 (where one-vs-all adds up like a softmax)."""
     reach = max(float(np.abs(S - 1).max()), 0.05)  # symmetric about 1, so white is at 1
     scale = {"scheme": "redblue", "domain": [1 - reach, 1 + reach]}
-    fill = {"field": "s", "type": "quantitative", "title": "Σ h", "scale": scale}
-    tooltip = [{"field": "s", "title": "Σ h", "format": ".2f"}]
+    fill = {"field": "s", "type": "quantitative", "title": L["sum_legend"], "scale": scale}
+    tooltip = [{"field": "s", "title": L["sum_legend"], "format": ".2f"}]
     grid = grid_frame(axis, s=np.round(S, 2).astype(np.float32))
     return chart({"grid": grid}, title=L["sum_title"], width=PLANE, height=PLANE,
                  layer=[cells(axis, L, fill=fill, tooltip=tooltip)])  # fmt: skip

@@ -122,7 +122,9 @@ def point_panel(model, data: Dataset, index: int, T: dict) -> None:
     bars = charts.score_bars(r.Z[0], r.Y_hat[0], T["fig"], grad=grad, true_class=y)
     st.vega_lite_chart(bars, width="content")
     reading = T["multiclass"]["point_reading"]
-    st.markdown(reading.format(index=index, y=y, pred=int(r.Y_hat[0].argmax()), loss=loss))
+    probs = ", ".join(f"{p:.3f}" for p in r.Y_hat[0])
+    pred = int(r.Y_hat[0].argmax())
+    st.markdown(reading.format(index=index, y=y, pred=pred, probs=probs, loss=loss))
 
 
 def scores_panel(run: MulticlassRun, T: dict) -> None:
