@@ -12,6 +12,7 @@ from tests.e2e.conftest import open_page, wait_idle
 SHOTS = Path("/work/screenshots")
 TABS = ("Logistic+regression", "Softmax+playground", "Multi-class+network", "One-vs-all+vs+softmax")
 FRAMES = 3  # epochs to wait for while a panel runs
+HEADER_PX = 90  # Streamlit's header bar covers the top of the main area
 
 
 def open_tab(page: Page, app_url: str, tab: int) -> None:
@@ -30,8 +31,11 @@ def wait_for_epoch(page: Page, at_least: int) -> None:
 def shoot(page: Page, name: str, anchor) -> None:
     """A 1920x1080 screenshot with the live panel in view, the mouse out of the way."""
     SHOTS.mkdir(parents=True, exist_ok=True)
+    # Scrolled by script and wheel: a live panel is never "stable" enough for Playwright's scroll.
+    anchor.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.mouse.move(960, 540)
+    page.mouse.wheel(0, anchor.bounding_box()["y"] - HEADER_PX)
     page.mouse.move(5, 5)
-    anchor.evaluate("e => e.scrollIntoView({block: 'start'})")  # a live panel is never "stable"
     page.wait_for_timeout(1500)  # let the charts of the next frame land
     page.screenshot(path=SHOTS / f"softmax_{name}.png")
 

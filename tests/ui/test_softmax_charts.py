@@ -70,7 +70,7 @@ def test_class_fill_is_white_to_each_class_colour():
         "#FFFFFF",
         "#E69F00",
         "#FFFFFF",
-        "#009E73",
+        "#56B4E9",
     ]
 
 

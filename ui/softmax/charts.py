@@ -56,9 +56,9 @@ def score_bars(z, p, L, grad=None, true_class=None, width=150) -> dict:
 
 def bar_panel(field: str, title: str, fmt: str, domain, x: dict, width: int) -> dict:
     """One panel of score_bars: a bar per class, its value written over (or under) it."""
-    y = {"field": field, "type": "quantitative", "title": None}
-    if domain:
-        y["scale"] = {"domain": domain}
+    # the value labels sit past the bar ends: room for them inside the plot keeps titles level
+    y = {"field": field, "type": "quantitative", "title": None,
+         "scale": {"domain": domain} if domain else {"padding": 18}}  # fmt: skip
     outline = {"condition": {"test": "datum.true", "value": INK}, "value": None}
     color = {"field": "class", "scale": class_scale(x["sort"]), "legend": None}
     bars = {"mark": {"type": "bar", "strokeWidth": 3},
@@ -108,9 +108,9 @@ def class_bars(values, L, title: str) -> dict:
     }
     y = {"field": "v", "type": "quantitative", "title": None, "scale": {"domain": [0, 1.1]},
          "axis": {"format": ".0%"}}  # fmt: skip
-    return chart({"bars": frame}, FIT_X, title=title, width="container", height=200,
-                 data={"name": "bars"},
-                 encoding={"x": class_axis(names, None), "y": y}, layer=[bars, text])  # fmt: skip
+    return chart({"bars": frame}, title=title, width={"step": 56}, height=200,
+                 data={"name": "bars"}, encoding={"x": class_axis(names, None), "y": y},
+                 layer=[bars, text])  # fmt: skip
 
 
 def loss_curve(epochs, train, test, L) -> dict:
