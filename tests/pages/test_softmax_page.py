@@ -14,6 +14,8 @@ from ui import text
 
 PAGE = "../../pages/3_Softmax.py"
 T = text.load("softmax")
+T_COMMON = text.load("common")
+RUN_KEYS = ("softmax_lr", "softmax_pg", "softmax_mc", "softmax_ova")  # session keys of the runs
 TIMEOUT = 60  # the first run imports torch for the engine picker
 
 
@@ -181,3 +183,14 @@ def test_one_vs_all_beside_softmax_regression():
     assert low < high and (low < 0.95 or high > 1.05)
     sums = next(data["grid"]["s"] for _, data in charts(at) if "s" in data.get("grid", {}))
     assert (sums.min(), sums.max()) == pytest.approx((low, high), abs=0.006)
+
+
+@pytest.mark.parametrize("index", [0, 2, 3])
+def test_live_sections_train_on_the_torch_engine(index):
+    pytest.importorskip("torch")
+    at = open_tab(index)
+    at.sidebar.radio[0].set_value(T_COMMON["engine_torch_cpu"]).run()
+    next(b for b in at.button if b.label == T["step"]).click().run()
+    assert epoch(at) == 1 and not errors(at) and not at.exception
+    run = at.session_state[RUN_KEYS[index]]
+    assert "torch_backend" in type(run.trainer.model).__module__

@@ -12,6 +12,7 @@ from engine.numpy_backend import losses
 from engine.trainer import Trainer
 from ui.common import show_code, user_errors
 from ui.softmax import charts, live, maps
+from ui.softmax.live import BIND
 
 KEY = "softmax_lr"
 DATASETS = ("gauss", "circle", "xor", "moons")
@@ -47,7 +48,14 @@ def section(T: dict, engine: tuple[str, str]) -> None:
     with buttons_col:
         live.buttons(KEY, T)
     threshold = threshold_col.slider(
-        L["threshold"], 0.0, 1.0, 0.5, 0.01, key=f"{KEY}_threshold", help=L["threshold_help"]
+        L["threshold"],
+        0.0,
+        1.0,
+        0.5,
+        0.01,
+        key=f"{KEY}_threshold",
+        bind=BIND,
+        help=L["threshold_help"],
     )
     with user_errors():
         run = live.get_run(KEY, (spec, features, lr, *engine), build)

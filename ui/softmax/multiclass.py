@@ -14,6 +14,7 @@ from engine.spec import MLPSpec
 from engine.trainer import Trainer
 from ui.common import show_code, user_errors
 from ui.softmax import charts, live, maps
+from ui.softmax.live import BIND
 
 KEY = "softmax_mc"
 DATASETS = ("blobs", "spiral_arms")
@@ -53,15 +54,25 @@ def section(T: dict, engine: tuple[str, str]) -> None:
     row = st.columns(6)
     spec = live.data_controls(KEY, T, DATASETS, 0.3, row[:3])
     hidden = row[3].selectbox(
-        L["hidden"], list(HIDDEN), index=1, key=f"{KEY}_hidden",
+        L["hidden"], list(HIDDEN), index=1, key=f"{KEY}_hidden", bind=BIND,
         format_func=lambda h: L["hidden_names"][h], help=L["hidden_help"],
     )  # fmt: skip
-    activation = row[4].selectbox(L["activation"], ("tanh", "relu", "sigmoid"), key=f"{KEY}_act")
-    optimizer = row[5].selectbox(L["optimizer"], ("sgd", "momentum", "adam"), key=f"{KEY}_opt")
+    activation = row[4].selectbox(
+        L["activation"], ("tanh", "relu", "sigmoid"), key=f"{KEY}_act", bind=BIND
+    )
+    optimizer = row[5].selectbox(
+        L["optimizer"], ("sgd", "momentum", "adam"), key=f"{KEY}_opt", bind=BIND
+    )
     row = st.columns([2, 2, 1, 2], vertical_alignment="bottom")
     lr, per_tick = live.training_controls(KEY, T, row[:2])
     index = row[2].number_input(
-        L["point"], 0, spec.n_points // 2 - 1, 0, key=f"{KEY}_point", help=L["point_help"]
+        L["point"],
+        0,
+        spec.n_points // 2 - 1,
+        0,
+        key=f"{KEY}_point",
+        bind=BIND,
+        help=L["point_help"],
     )
     with row[3]:
         live.buttons(KEY, T)

@@ -8,6 +8,7 @@ from engine.numpy_backend.activations import softmax
 from ui import palette
 from ui.common import show_code, user_errors
 from ui.softmax import charts
+from ui.softmax.live import BIND
 
 KEY = "softmax_pg"
 STABILITY_EXAMPLE = (1000.0, 0.0, -1000.0)
@@ -35,10 +36,22 @@ def section(T: dict, engine: tuple[str, str]) -> None:
     inputs, chart = st.columns([1, 2])
     with inputs:
         text = st.text_input(
-            L["logits"], "3.0, 1.0, 0.2", max_chars=300, key=f"{KEY}_logits", help=L["logits_help"]
+            L["logits"],
+            "3.0, 1.0, 0.2",
+            max_chars=300,
+            key=f"{KEY}_logits",
+            bind=BIND,
+            help=L["logits_help"],
         )
         T_value = st.number_input(
-            L["temperature"], 0.0, 100.0, 1.0, 0.1, key=f"{KEY}_T", help=L["temperature_help"]
+            L["temperature"],
+            0.0,
+            100.0,
+            1.0,
+            0.1,
+            key=f"{KEY}_T",
+            bind=BIND,
+            help=L["temperature_help"],
         )
     with user_errors():
         z = sm.parse_logits(text)
@@ -50,6 +63,7 @@ def section(T: dict, engine: tuple[str, str]) -> None:
                 L["true_class"],
                 range(len(z)),
                 key=f"{KEY}_y",
+                bind=BIND,
                 format_func=lambda k: T["fig"]["class_short"].format(k=k),
             )
             loss, grad = sm.cross_entropy(z / T_value, y)
@@ -110,7 +124,7 @@ def identity_panel(T: dict) -> None:
     """σ(z) = softmax([z, 0])_0, as numbers and as two curves that lie on each other."""
     L = T["playground"]
     st.markdown(L["identity_heading"])
-    z = st.number_input(L["identity_z"], -1000.0, 1000.0, 1.0, 0.5, key=f"{KEY}_z")
+    z = st.number_input(L["identity_z"], -1000.0, 1000.0, 1.0, 0.5, key=f"{KEY}_z", bind=BIND)
     s, p = sm.sigmoid_as_softmax([z])
     st.latex(L["identity_numbers"].format(z=z, s=s[0], p=p[0]))
     st.caption(L["identity_difference"].format(diff=abs(s[0] - p[0])))
