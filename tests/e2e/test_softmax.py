@@ -40,6 +40,13 @@ def shoot(page: Page, name: str, anchor) -> None:
     page.screenshot(path=SHOTS / f"softmax_{name}.png")
 
 
+def pixels(page: Page, element) -> bytes:
+    """What the element shows now (a clip of the page: a live chart never holds still for
+    Playwright's element screenshot)."""
+    element.evaluate("e => e.scrollIntoView({block: 'center'})")
+    return page.screenshot(clip=element.bounding_box())
+
+
 def press(page: Page, label: str) -> None:
     page.get_by_role("button", name=label, exact=True).click()
 
@@ -53,13 +60,12 @@ def test_bars_of_the_selected_point_change_while_training(app_url: str, page: Pa
     reading = page.get_by_test_id("stMarkdown").filter(has_text="Point 7:")
     expect(reading).to_be_visible()
     bars = page.get_by_test_id("stVegaLiteChart").nth(1)
-    before_text, before_pixels = reading.inner_text(), bars.screenshot()
+    before_text, before_pixels = reading.inner_text(), pixels(page, bars)
     press(page, "Play")
     wait_for_epoch(page, FRAMES)
     expect(reading).not_to_have_text(before_text)  # ŷ and L of point 7 moved
-    assert bars.screenshot() != before_pixels  # and so did its bars
+    assert pixels(page, bars) != before_pixels  # and so did its bars
     shoot(page, "multiclass", status(page))
-    press(page, "Pause")
 
 
 def test_editing_a_logit_changes_the_softmax(app_url: str, page: Page):
@@ -67,13 +73,13 @@ def test_editing_a_logit_changes_the_softmax(app_url: str, page: Page):
     reading = page.get_by_test_id("stMarkdown").filter(has_text="Σⱼ e^(zⱼ/T)")
     expect(reading).to_contain_text("0.1791")  # −log 0.836 for [3.0, 1.0, 0.2], true class 0
     bars = page.get_by_test_id("stVegaLiteChart").first
-    before = bars.screenshot()
+    before = pixels(page, bars)
     logits = page.get_by_role("textbox", name=re.compile("Logits"))
     logits.fill("3.0, 1.0, 3.0")
     logits.press("Enter")
     wait_idle(page)
     expect(reading).to_contain_text("0.7586")  # −log(e³/(2e³ + e)) = 0.7586
-    assert bars.screenshot() != before
+    assert pixels(page, bars) != before
     shoot(page, "playground", page.get_by_role("tablist"))
     logits.fill("1, x")
     logits.press("Enter")
@@ -110,10 +116,8 @@ def test_logistic_regression_and_one_vs_all_train_live(app_url: str, page: Page)
     wait_for_epoch(page, FRAMES)
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(re.compile(r"\d+\.\d%"))
     shoot(page, "logistic", status(page))
-    press(page, "Pause")
-    open_tab(page, app_url, 3)
+    open_tab(page, app_url, 3)  # a new page load: a new session
     press(page, "Play")
     wait_for_epoch(page, FRAMES)
     expect(page.get_by_text("do not add up to 1")).to_be_visible()
     shoot(page, "onevsall", status(page))
-    press(page, "Pause")

@@ -49,8 +49,16 @@ def reset(key: str) -> None:
     st.session_state[f"{key}_running"] = False
 
 
-def stop(key: str) -> None:
-    st.session_state[f"{key}_running"] = False
+def report_divergence(key: str, divergence, T: dict) -> None:
+    """Say that training diverged (θ is back at its last finite epoch) and stop the section.
+
+    Stopping must end the fragment's timer, and only a full rerun can: hence st.rerun()."""
+    if divergence is None:
+        return
+    st.warning(T["diverged"].format(epoch=divergence.epoch))
+    if is_running(key):
+        st.session_state[f"{key}_running"] = False
+        st.rerun()
 
 
 def buttons(key: str, T: dict) -> bool:

@@ -69,9 +69,7 @@ def panel(run: LogisticRun, threshold: float, per_tick: int, T: dict) -> None:
     with user_errors():
         trainer = run.trainer
         trainer.step(live.epochs_to_train(KEY, per_tick))
-        if trainer.divergence is not None:
-            live.stop(KEY)
-            st.warning(T["diverged"].format(epoch=trainer.divergence.epoch))
+        live.report_divergence(KEY, trainer.divergence, T)
         h = trainer.history
         st.markdown(
             L["status"].format(epoch=trainer.epoch, train=h.train_loss[-1], test=h.test_loss[-1])

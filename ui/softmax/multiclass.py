@@ -68,7 +68,7 @@ def section(T: dict, engine: tuple[str, str]) -> None:
     index = row[2].number_input(
         L["point"],
         0,
-        spec.n_points // 2 - 1,
+        round(spec.train_ratio * spec.n_points) - 1,  # the training points, as make_dataset splits
         0,
         key=f"{KEY}_point",
         bind=BIND,
@@ -99,9 +99,7 @@ def panel(run: MulticlassRun, index: int, per_tick: int, T: dict) -> None:
     with user_errors():
         trainer, data = run.trainer, run.data
         trainer.step(live.epochs_to_train(KEY, per_tick))
-        if trainer.divergence is not None:
-            live.stop(KEY)
-            st.warning(T["diverged"].format(epoch=trainer.divergence.epoch))
+        live.report_divergence(KEY, trainer.divergence, T)
         h = trainer.history
         status = L["status"].format(
             epoch=trainer.epoch, train=h.train_loss[-1], accuracy=h.test_score[-1]

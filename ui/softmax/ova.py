@@ -61,10 +61,7 @@ def panel(run: OvaRun, per_tick: int, T: dict) -> None:
         n = live.epochs_to_train(KEY, per_tick)
         run.ova.step(n)
         run.trainer.step(n)
-        divergence = run.ova.divergence or run.trainer.divergence
-        if divergence is not None:
-            live.stop(KEY)
-            st.warning(T["diverged"].format(epoch=divergence.epoch))
+        live.report_divergence(KEY, run.ova.divergence or run.trainer.divergence, T)
         data, model = run.data, run.trainer.model
         acc_ova = run.ova.accuracy(run.X_test, data.y_test)
         acc_softmax = run.trainer.history.test_score[-1]
