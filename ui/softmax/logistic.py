@@ -75,12 +75,12 @@ def panel(run: LogisticRun, threshold: float, per_tick: int, T: dict) -> None:
             L["status"].format(epoch=trainer.epoch, train=h.train_loss[-1], test=h.test_loss[-1])
         )
         model, data = trainer.model, run.data
+        theta, odds_factor = sm.odds_reading(model.get_params())
+        st.latex(equation(theta, run.features, T))  # full width: it grows with the features
         readings = sm.point_readings(model, run.X_train, data.y_train)
         plane, scores, weights = st.columns([4, 3, 3])
         plane.vega_lite_chart(map_chart(run, readings, threshold, T), width="content")
-        theta, odds_factor = sm.odds_reading(model.get_params())
         with scores:
-            st.latex(equation(theta, run.features, T))
             report = sm.threshold_report(readings.Y_hat, data.y_train, threshold)
             threshold_metrics(report, threshold, T)
         with weights:
