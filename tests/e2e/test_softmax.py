@@ -12,11 +12,13 @@ from tests.e2e.conftest import open_page, wait_idle
 SHOTS = Path("/work/screenshots")
 TABS = ("Logistic+regression", "Softmax+playground", "Multi-class+network", "One-vs-all+vs+softmax")
 FRAMES = 3  # epochs to wait for while a panel runs
+FAST = "&softmax_{}_speed=5"  # 5 epochs a frame: a busy machine draws few frames
 HEADER_PX = 90  # Streamlit's header bar covers the top of the main area
 
 
-def open_tab(page: Page, app_url: str, tab: int) -> None:
-    open_page(page, f"{app_url}/Softmax?tab={TABS[tab]}")
+def open_tab(page: Page, app_url: str, tab: int, query: str = "") -> None:
+    """Open one tab; `query` sets controls through the URL (they are bound to it)."""
+    open_page(page, f"{app_url}/Softmax?tab={TABS[tab]}{query}")
 
 
 def status(page: Page):
@@ -52,7 +54,7 @@ def press(page: Page, label: str) -> None:
 
 
 def test_bars_of_the_selected_point_change_while_training(app_url: str, page: Page):
-    open_tab(page, app_url, 2)
+    open_tab(page, app_url, 2, FAST.format("mc"))
     index = page.get_by_role("spinbutton", name="Point index")
     index.fill("7")
     index.press("Enter")
@@ -111,12 +113,12 @@ def test_clicking_a_point_on_the_map_selects_it(app_url: str, page: Page):
 
 
 def test_logistic_regression_and_one_vs_all_train_live(app_url: str, page: Page):
-    open_tab(page, app_url, 0)
+    open_tab(page, app_url, 0, FAST.format("lr"))
     press(page, "Play")
     wait_for_epoch(page, FRAMES)
     expect(page.get_by_test_id("stMetricValue").first).to_have_text(re.compile(r"\d+\.\d%"))
     shoot(page, "logistic", status(page))
-    open_tab(page, app_url, 3)  # a new page load: a new session
+    open_tab(page, app_url, 3, FAST.format("ova"))  # a new page load: a new session
     press(page, "Play")
     wait_for_epoch(page, FRAMES)
     expect(page.get_by_text("do not add up to 1")).to_be_visible()
