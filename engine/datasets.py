@@ -231,3 +231,11 @@ def grid(resolution: int = 100, extent: float = 6.0) -> tuple[np.ndarray, np.nda
     axis = np.linspace(-extent, extent, resolution)
     x1, x2 = np.meshgrid(axis, axis)
     return axis, np.column_stack([x1.ravel(), x2.ravel()])
+
+
+def xor_workshop() -> tuple[np.ndarray, np.ndarray]:
+    """The lecture's XOR workshop data: 3 inputs (x1, x2 and a constant 1 that stands in for the
+    bias, since the workshop's network has b = 0) and the XOR label of x1, x2."""
+    X = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], dtype=float)  # (4, 3)
+    y = np.array([0, 1, 1, 0])  # (4,)
+    return X, y

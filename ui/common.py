@@ -70,7 +70,19 @@ def engine_picker(key: str) -> tuple[str, str]:
     label = st.sidebar.radio(
         COMMON["engine_label"], list(options), key=key, help=COMMON["engine_help"]
     )
-    return options[label]
+    backend, device = options[label]
+    if backend == "torch":
+        one_torch_thread()
+    return backend, device
+
+
+def one_torch_thread() -> None:
+    """One intra-op thread per server process, so one session's training cannot starve the others
+    (DESIGN.md: a busy session slowed other sessions' reruns from 5 to 76 ms)."""
+    import torch
+
+    if torch.get_num_threads() != 1:
+        torch.set_num_threads(1)
 
 
 @contextmanager
