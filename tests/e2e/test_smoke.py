@@ -1,0 +1,49 @@
+"""Smoke test: the home page and every lab in pages/ open in a real browser, cleanly.
+
+Pages are discovered from the files present when the tests are collected, so the test grows with
+the app. Each page must land on its own URL (an unknown URL falls back to the home page with a
+"page not found" dialog), show its h1 title, and show no exception box.
+"""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from streamlit.source_util import page_icon_and_name, page_sort_key
+
+from tests.e2e.conftest import open_page
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def url_paths() -> dict[str, str]:
+    """Test id -> URL path, mapped from file names as Streamlit does ("4_CNN.py" -> "CNN")."""
+    paths = {"home": ""} if (REPO_ROOT / "app.py").exists() else {}
+    for script in sorted((REPO_ROOT / "pages").glob("*.py"), key=page_sort_key):
+        _icon, name = page_icon_and_name(script)
+        paths[script.stem] = name
+    return paths
+
+
+PAGES = url_paths()
+
+
+@pytest.mark.parametrize("url_path", PAGES.values(), ids=PAGES.keys())
+def test_page_opens_cleanly(app_url: str, page: Page, url_path: str) -> None:
+    url = f"{app_url}/{url_path}"
+    open_page(page, url)
+    expect(page).to_have_url(url)
+    expect(page.get_by_test_id("stDialog")).to_have_count(0)
+    title = page.locator("h1").first
+    expect(title).to_be_visible()
+    expect(title).not_to_be_empty()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+@pytest.mark.skipif(len(PAGES) < 2, reason="the sidebar lists pages only when there are several")
+def test_sidebar_lists_every_page(app_url: str, page: Page) -> None:
+    open_page(page, app_url)
+    links = page.get_by_test_id("stSidebarNav").get_by_role("link")
+    expect(links).to_have_count(len(PAGES))
+    hrefs = [link.get_attribute("href") for link in links.all()]
+    assert hrefs == [f"{app_url}/{path}" for path in PAGES.values()]
