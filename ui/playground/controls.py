@@ -150,7 +150,9 @@ def data_controls(T: dict) -> None:
     st.select_slider(t["n_points"], cf.POINTS, key="pg_points")
     seed, regenerate = st.columns(2, vertical_alignment="bottom")
     seed.number_input(t["seed"], 0, cf.MAX_SEED, key="pg_seed", help=t["seed_help"])
-    regenerate.button(t["regenerate"], help=t["regenerate_help"], on_click=next_seed)
+    regenerate.button(
+        t["regenerate"], key="pg_new_data", help=t["regenerate_help"], on_click=next_seed
+    )
 
 
 def next_seed() -> None:

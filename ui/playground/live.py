@@ -18,12 +18,23 @@ RUN, RUNNING, FOCUS = "pg_run", "pg_running", "pg_focus"
 TICK_S = 0.04  # how often the browser asks for a frame; a slower frame is followed at once
 BUDGET_S = 0.06  # training time per frame (at least one epoch); the rest is drawing
 ASSETS = Path(__file__).parent
+# The canvases and their drawing code, mounted outside the fragment (sent once per page run) ...
 LIVE_VIEW = st.components.v2.component(
     "neurona_playground_view",
     html=(ASSETS / "live_view.html").read_text(),
     css=(ASSETS / "live_view.css").read_text(),
     js=(ASSETS / "live_view.js").read_text(),
 )
+# ... and a few lines that hand each frame to them, mounted inside the fragment (every frame).
+FRAME_JS = """
+export default function ({ data, setStateValue }) {
+  const hub = (globalThis.neuronaPlayground ??= { view: null, pending: null });
+  hub.setStateValue = setStateValue;
+  if (hub.view) hub.view.update(data);
+  else hub.pending = data;
+}
+"""
+LIVE_FRAME = st.components.v2.component("neurona_playground_frame", js=FRAME_JS)
 
 
 def current_run(config: cf.PlaygroundConfig) -> Run:
@@ -75,6 +86,9 @@ def reset() -> None:
 
 def panel(T: dict) -> None:
     """The fragment that animates: it reruns every TICK_S while playing, and alone."""
+    status = st.container()  # messages and numbers, rewritten by the fragment
+    LIVE_VIEW(key="pg_view")
+    st.caption(T["legend"])
 
     @st.fragment(run_every=TICK_S if st.session_state.get(RUNNING) else None)
     def live_panel() -> None:
@@ -85,17 +99,17 @@ def panel(T: dict) -> None:
                 st.session_state[RUNNING] = False
                 st.rerun()  # the whole page: the Play button and the timer must stop too
         with common.user_errors():
-            draw(run, T)
+            draw(run, status, T)
 
     live_panel()
 
 
-def draw(run: Run, T: dict) -> None:
-    """Status, the canvas view, and (when paused) the replay slider and the big-view choice."""
+def draw(run: Run, status, T: dict) -> None:
+    """Status, the frame for the canvases, and the replay slider and the big-view choice."""
     trainer, running = run.trainer, st.session_state.get(RUNNING, False)
     if trainer.divergence is not None:
         d = trainer.divergence
-        st.error(T["notices"][d.reason].format(epoch=d.epoch, lr=run.config.lr))
+        status.error(T["notices"][d.reason].format(epoch=d.epoch, lr=run.config.lr))
     replay_key = f"pg_replay_{trainer.epoch}"  # a new slider (at the latest epoch) per epoch
     epoch = None if running else st.session_state.get(replay_key)
     focus_options = focus_choices(run, T)
@@ -103,13 +117,13 @@ def draw(run: Run, T: dict) -> None:
         st.session_state[FOCUS] = "output"
     focus = parse_focus(st.session_state[FOCUS])
     data = views.frame(run, epoch, focus)
-    metrics(run, data["epoch"], T)
+    with status:
+        metrics(run, data["epoch"], T)
     data["big"].update(big_labels(run, focus, T))
     features = [T["features"]["names"][f] for f in run.config.features]
     data["text"] = {**T["view"], "features": features}
     data["colors"] = views.COLORS
-    LIVE_VIEW(data=data, key="pg_view", on_focus_change=focus_clicked)
-    st.caption(T["legend"])
+    LIVE_FRAME(data=data, key="pg_frame", on_focus_change=focus_clicked, height=0)
     left, right = st.columns([3, 2])
     if not running and trainer.epoch > 0:
         epochs = sorted({*(e for e, _ in trainer.snapshots), trainer.epoch})
@@ -157,7 +171,7 @@ def parse_focus(choice: str) -> tuple[int, int] | None:
 
 def focus_clicked() -> None:
     """A click on a neuron in the diagram: show it in the big view (again: back to the output)."""
-    clicked = st.session_state["pg_view"].get("focus") or "output"
+    clicked = st.session_state["pg_frame"].get("focus") or "output"
     st.session_state[FOCUS] = clicked
 
 

@@ -1,16 +1,15 @@
-"""The Playground page: settings in the sidebar, the live panel in the middle, the code below."""
+"""The Playground page (app.py): settings in the sidebar, the live panel, the engine code below."""
 
 import streamlit as st
 
 from engine.numpy_backend.mlp import MLP
 from engine.trainer import Trainer
-from ui import common, text
+from ui import common
 from ui.playground import controls, live
 
 
-def main() -> None:
-    T = text.load("playground")
-    common.setup_page(T)
+def main(T: dict) -> None:
+    """Everything below the page's title, intro and formulas."""
     with common.user_errors():
         controls.load_url(T)
         for notice in st.session_state.pop(controls.NOTICES, []):

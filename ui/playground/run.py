@@ -7,13 +7,13 @@ a time budget, so a large network or a small batch slows the epochs, not the pag
 
 import time
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 
 from engine.backends import make_mlp
 from engine.datasets import Dataset, featurize, grid, make_dataset
 from engine.trainer import Trainer
+from ui.common import one_torch_thread
 from ui.playground.config import PlaygroundConfig
 
 EXTENT = 6.0  # the plane shown is [−6, 6]²
@@ -44,7 +44,7 @@ def build_run(config: PlaygroundConfig) -> Run:
     spec = config.mlp_spec()
     backend, device = config.backend
     if backend == "torch":
-        limit_torch_threads()
+        one_torch_thread()
     data = make_dataset(config.data_spec())
     features = config.engine_features()
     model = make_mlp(spec, backend=backend, device=device, seed=config.seed)
@@ -75,14 +75,6 @@ def thumbnail_resolution(n_tiles: int) -> int:
     """The side of each neuron's thumbnail, so that all of them fit the per-frame budget."""
     side = int(np.sqrt(TILE_PIXELS / n_tiles))
     return min(max(side, TILE_RES[0]), TILE_RES[1])
-
-
-@cache
-def limit_torch_threads() -> None:
-    """One torch thread per server process, so one session cannot starve the others."""
-    import torch
-
-    torch.set_num_threads(1)
 
 
 def train(run: Run, max_epochs: int, budget_s: float) -> int:

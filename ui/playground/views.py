@@ -106,10 +106,10 @@ def output_heatmap(run: Run) -> dict:
 
 def focus_heatmap(run: Run, layer: int, neuron: int) -> dict:
     """One neuron's output over the plane (layer 0: an input feature)."""
-    values = layer_values(run, run.big_grid)[layer][:, neuron]
-    values = image_rows(values, BIG_RES)
-    low, high = layer_range(run, layer, values)
-    return {"mode": "div", "z": b64(quantize(values, low, high)), "low": low, "high": high}
+    A = layer_values(run, run.big_grid)[layer][:, neuron : neuron + 1]  # (res², 1)
+    low, high = layer_range(run, layer, A)
+    z = image_rows(quantize(A, low, high)[:, 0], BIG_RES)
+    return {"mode": "div", "z": b64(z), "low": float(low[0]), "high": float(high[0])}
 
 
 def layer_values(run: Run, X: np.ndarray) -> list[np.ndarray]:
@@ -117,13 +117,16 @@ def layer_values(run: Run, X: np.ndarray) -> list[np.ndarray]:
     return [X, *run.model.layer_outputs(X)]
 
 
-def layer_range(run: Run, layer: int, values: np.ndarray) -> tuple[float, float]:
-    """Colour range of a layer: its activation's, or ± the largest |feature| for the inputs."""
-    spec = run.model.spec
+def layer_range(run: Run, layer: int, A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Colour range of each neuron (column of A): its activation's, or ± the largest |feature|
+    for the inputs. Arrays of shape (n_l,)."""
+    spec, n = run.model.spec, A.shape[1]
     if layer == 0:
-        top = float(np.abs(values).max()) or 1.0
+        top = np.abs(A).max(axis=0)  # (n_0,)
+        top[top == 0] = 1.0
         return -top, top
-    return value_range(spec.output if layer == spec.n_layers else spec.activation)
+    low, high = value_range(spec.output if layer == spec.n_layers else spec.activation)
+    return np.full(n, low), np.full(n, high)
 
 
 def network(run: Run) -> dict:
@@ -131,9 +134,8 @@ def network(run: Run) -> dict:
     spec, res = run.model.spec, run.tile_res
     tiles = []
     for layer, A in enumerate(layer_values(run, run.tile_grid)):  # (res², n_l)
-        for j in range(A.shape[1]):
-            low, high = layer_range(run, layer, A[:, j])
-            tiles.append(image_rows(quantize(A[:, j], low, high), res))
+        Q = image_rows(quantize(A, *layer_range(run, layer, A)), res)  # (res², n_l)
+        tiles.append(Q.T.ravel())  # neuron by neuron
     params = run.model.get_params()
     W = np.concatenate([params[f"W{l}"].ravel() for l in range(1, spec.n_layers + 1)])
     b = np.concatenate([params[f"b{l}"] for l in range(1, spec.n_layers + 1)])
@@ -160,9 +162,9 @@ def curves(run: Run, mark: int | None) -> dict:
     """At most MAX_CURVE_POINTS epochs of the train and test loss, always keeping the best one."""
     h, best = run.trainer.history, run.trainer.best_epoch()
     n = len(h.epoch)
-    keep = np.linspace(0, n - 1, min(n, MAX_CURVE_POINTS)).round().astype(int)
+    keep = np.linspace(0, n - 1, min(n, MAX_CURVE_POINTS)).round().astype(int).tolist()
     if best is not None:
-        keep = np.union1d(keep, [h.epoch.index(best)])
+        keep = sorted({*keep, h.epoch.index(best)})
     return {
         "epoch": b64(np.array([h.epoch[i] for i in keep], dtype=np.int32)),
         "train": b64(np.array([h.train_loss[i] for i in keep], dtype=np.float32)),
