@@ -1,4 +1,4 @@
-"""Playground in a real browser: frames drawn per second, epochs trained per second, bytes per frame.
+"""Playground in a real browser: frames drawn and epochs trained per second, bytes per frame.
 
 Starts `streamlit run app.py` on a free port (or uses --url), opens the page in headless Chromium,
 presses Play and, after a warm-up, counts for --seconds:
