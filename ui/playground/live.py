@@ -52,7 +52,7 @@ def toolbar(run: Run, T: dict) -> None:
     t = T["controls"]
     running = st.session_state.get(RUNNING, False)
     stopped = run.trainer.divergence is not None
-    cols = st.columns([1.2, 1, 1.2, 3, 1.8, 2], vertical_alignment="bottom")
+    cols = st.columns([1.2, 1, 1.2, 2.6, 1.7, 1.7], vertical_alignment="bottom")
     cols[0].button(
         t["pause"] if running else t["play"],
         key="pg_play",

@@ -188,7 +188,7 @@ class LiveView {
     const wide = width >= 1150;
     const side = wide
       ? Math.max(300, Math.min(480, width * 0.32))
-      : Math.max(260, Math.min(480, (width - gap) * 0.45));
+      : Math.max(260, Math.min(440, (width - gap) * 0.42));
     const curvesW = wide ? Math.max(300, Math.min(460, width * 0.26)) : width;
     const netW = Math.max(280, (wide ? width - curvesW - gap : width) - side - gap);
     this.root.querySelector(".nrn-net figcaption").textContent = text.net_title;
@@ -196,7 +196,7 @@ class LiveView {
     this.root.querySelector(".nrn-curves figcaption").textContent = text.curves_title;
     this.drawNet(netW, side);
     this.drawBig(side, side);
-    this.drawCurves(curvesW, wide ? side : Math.max(180, Math.min(240, width * 0.2)));
+    this.drawCurves(curvesW, wide ? side : Math.max(160, Math.min(230, width * 0.19)));
   }
 
   // ---- network diagram -------------------------------------------------------------------

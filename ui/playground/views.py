@@ -66,7 +66,7 @@ def frame(run: Run, epoch: int | None = None, focus: tuple[int, int] | None = No
         },
         "net": net,
         "focus": list(focus) if focus else None,
-        "curves": curves(run, mark=None if epoch is None else shown),
+        "curves": curves(run, mark=shown if shown < run.trainer.epoch else None),
     }
 
 
