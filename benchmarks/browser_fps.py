@@ -73,13 +73,13 @@ def server():
 def measure(browser, url: str, config: cf.PlaygroundConfig, warmup: float, seconds: float):
     """Play `config` in a fresh page; frames/s, epochs/s and bytes per frame over `seconds`."""
     page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.set_default_timeout(120_000)  # a first run imports torch; this machine is shared
     received = [0]
     page.on("websocket", lambda ws: ws.on("framereceived", lambda p: count(received, p)))
     page.goto(f"{url}/?{urlencode(cf.to_query(config))}")
     page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]")
     view = page.locator(VIEW).first
     view.wait_for(state="attached")
-    page.wait_for_function("() => true")
     page.get_by_role("button", name="▶ Play").click()
     page.wait_for_timeout(warmup * 1000)
     frames0, epoch0, bytes0, start = *drawn(view), received[0], time.monotonic()

@@ -22,9 +22,8 @@ def link(app_url: str, **settings) -> str:
 
 
 def metric(page: Page, label: str):
-    """The value of the st.metric with this label."""
-    box = page.get_by_test_id("stMetric").filter(has_text=label)
-    return box.get_by_test_id("stMetricValue")
+    """The value of the number with this label above the canvases."""
+    return page.locator(f"{VIEW} .nrn-stat[data-name='{label}'] .nrn-value")
 
 
 def drawn(page: Page) -> tuple[int, int]:
@@ -149,7 +148,7 @@ def test_screenshots_after_training(app_url: str, page: Page) -> None:
         for canvas in page.locator(f"{VIEW} canvas").all():
             assert canvas.evaluate("c => c.width > 200 && c.height > 150")
     # on a small screen the views sit below the intro: scroll them up under the numbers
-    page.get_by_test_id("stMetric").first.evaluate(
+    page.locator(f"{VIEW} .nrn-stats").evaluate(
         """e => {
             e.scrollIntoView({block: 'start'});
             let box = e.parentElement;

@@ -1,10 +1,12 @@
 """The live panel: Play / Pause / Step / Reset, and one fragment that trains a few epochs per tick
 and redraws the network, the big view and the loss curves (DESIGN.md, Live animation).
 
-The pictures are drawn in the browser by a small canvas component (live_view.js): a Plotly chart
-is rebuilt from scratch on every update in Streamlit 1.67, which costs far more than a frame.
+The pictures and the numbers above them are drawn in the browser by a canvas component
+(live_view.js): a Plotly chart is rebuilt from scratch on every update in Streamlit 1.67, and every
+Streamlit element redrawn in a tick costs the browser time, so a tick sends one element: the frame.
 """
 
+from bisect import bisect_left
 from pathlib import Path
 
 import streamlit as st
@@ -27,9 +29,8 @@ LIVE_VIEW = st.components.v2.component(
 )
 # ... and a few lines that hand each frame to them, mounted inside the fragment (every frame).
 FRAME_JS = """
-export default function ({ data, setStateValue }) {
+export default function ({ data }) {
   const hub = (globalThis.neuronaPlayground ??= { view: null, pending: null });
-  hub.setStateValue = setStateValue;
   if (hub.view) hub.view.update(data);
   else hub.pending = data;
 }
@@ -84,70 +85,78 @@ def reset() -> None:
     st.session_state[RUNNING] = False
 
 
-def panel(T: dict) -> None:
-    """The fragment that animates: it reruns every TICK_S while playing, and alone."""
-    status = st.container()  # messages and numbers, rewritten by the fragment
-    LIVE_VIEW(key="pg_view")
+def panel(run: Run, T: dict) -> None:
+    """The canvases and what they show; the fragment that feeds them reruns alone every TICK_S
+    while playing and sends nothing but the new frame."""
+    if run.trainer.divergence is not None:
+        d = run.trainer.divergence
+        st.error(T["notices"][d.reason].format(epoch=d.epoch, lr=run.config.lr))
+    LIVE_VIEW(key="pg_view", on_focus_change=focus_clicked)
     st.caption(T["legend"])
+    view_choices(run, T)
 
     @st.fragment(run_every=TICK_S if st.session_state.get(RUNNING) else None)
-    def live_panel() -> None:
-        run = st.session_state[RUN]
+    def frames() -> None:
+        live = st.session_state[RUN]
         if st.session_state.get(RUNNING):
-            train(run, run.config.speed, BUDGET_S)
-            if run.trainer.divergence is not None:
+            train(live, live.config.speed, BUDGET_S)
+            if live.trainer.divergence is not None:
                 st.session_state[RUNNING] = False
-                st.rerun()  # the whole page: the Play button and the timer must stop too
+                st.rerun()  # the whole page: the message, the Play button and the timer
         with common.user_errors():
-            draw(run, status, T)
+            LIVE_FRAME(data=frame_data(live, T), key="pg_frame", height=0)
 
-    live_panel()
+    frames()
 
 
-def draw(run: Run, status, T: dict) -> None:
-    """Status, the frame for the canvases, and the replay slider and the big-view choice."""
-    trainer, running = run.trainer, st.session_state.get(RUNNING, False)
-    if trainer.divergence is not None:
-        d = trainer.divergence
-        status.error(T["notices"][d.reason].format(epoch=d.epoch, lr=run.config.lr))
-    replay_key = f"pg_replay_{trainer.epoch}"  # a new slider (at the latest epoch) per epoch
-    epoch = None if running else st.session_state.get(replay_key)
-    focus_options = focus_choices(run, T)
-    if st.session_state.get(FOCUS) not in focus_options:
+def view_choices(run: Run, T: dict) -> None:
+    """When paused, a slider back through the run; always, what the big view shows."""
+    s, trainer = T["status"], run.trainer
+    left, right = st.columns([3, 2])
+    if not st.session_state.get(RUNNING) and trainer.epoch > 0:
+        epochs = sorted({*(e for e, _ in trainer.snapshots), trainer.epoch})
+        left.select_slider(
+            s["replay"], epochs, value=trainer.epoch, key=replay_key(run), help=s["replay_help"]
+        )
+    choices = focus_choices(run, T)
+    if st.session_state.get(FOCUS) not in choices:
         st.session_state[FOCUS] = "output"
-    focus = parse_focus(st.session_state[FOCUS])
+    right.selectbox(s["focus"], list(choices), format_func=choices.get, key=FOCUS)
+
+
+def replay_key(run: Run) -> str:
+    """A new replay slider (starting at the latest epoch) for every epoch reached."""
+    return f"pg_replay_{run.trainer.epoch}"
+
+
+def frame_data(run: Run, T: dict) -> dict:
+    """One frame for the canvases: views.frame plus the numbers, words and colours it shows."""
+    playing = st.session_state.get(RUNNING)
+    epoch = None if playing else st.session_state.get(replay_key(run))
+    focus = parse_focus(st.session_state.get(FOCUS, "output"))
     data = views.frame(run, epoch, focus)
-    with status:
-        metrics(run, data["epoch"], T)
     data["big"].update(big_labels(run, focus, T))
+    data["stats"] = stats(run, data["epoch"], T)
     features = [T["features"]["names"][f] for f in run.config.features]
     data["text"] = {**T["view"], "features": features}
     data["colors"] = views.COLORS
-    LIVE_FRAME(data=data, key="pg_frame", on_focus_change=focus_clicked, height=0)
-    left, right = st.columns([3, 2])
-    if not running and trainer.epoch > 0:
-        epochs = sorted({*(e for e, _ in trainer.snapshots), trainer.epoch})
-        s = T["status"]
-        left.select_slider(
-            s["replay"], epochs, value=trainer.epoch, key=replay_key, help=s["replay_help"]
-        )
-    right.selectbox(
-        T["status"]["focus"], list(focus_options), format_func=focus_options.get, key=FOCUS
-    )
+    return data
 
 
-def metrics(run: Run, epoch: int, T: dict) -> None:
-    """Epoch, train and test loss, and accuracy (R² for regression) at the epoch shown."""
+def stats(run: Run, epoch: int, T: dict) -> list[list[str]]:
+    """[label, value] of the epoch, train and test loss, and accuracy (R² for regression)."""
     s, h = T["status"], run.trainer.history
-    i = h.epoch.index(epoch)
-    score_label = s["r2"] if run.config.task == "regression" else s["accuracy"]
-    score = h.test_score[i]
-    shown = f"{score:.3f}" if run.config.task == "regression" else f"{100 * score:.1f} %"
-    cols = st.columns(4)
-    cols[0].metric(s["epoch"], epoch)
-    cols[1].metric(s["train_loss"], f"{h.train_loss[i]:.4f}")
-    cols[2].metric(s["test_loss"], f"{h.test_loss[i]:.4f}")
-    cols[3].metric(score_label, shown)
+    i = bisect_left(h.epoch, epoch)
+    if run.config.task == "regression":
+        score = [s["r2"], f"{h.test_score[i]:.3f}"]
+    else:
+        score = [s["accuracy"], f"{100 * h.test_score[i]:.1f} %"]
+    return [
+        [s["epoch"], str(epoch)],
+        [s["train_loss"], f"{h.train_loss[i]:.4f}"],
+        [s["test_loss"], f"{h.test_loss[i]:.4f}"],
+        score,
+    ]
 
 
 def focus_choices(run: Run, T: dict) -> dict[str, str]:
@@ -171,7 +180,7 @@ def parse_focus(choice: str) -> tuple[int, int] | None:
 
 def focus_clicked() -> None:
     """A click on a neuron in the diagram: show it in the big view (again: back to the output)."""
-    clicked = st.session_state["pg_frame"].get("focus") or "output"
+    clicked = st.session_state["pg_view"].get("focus") or "output"
     st.session_state[FOCUS] = clicked
 
 

@@ -191,12 +191,34 @@ class LiveView {
       : Math.max(260, Math.min(440, (width - gap) * 0.42));
     const curvesW = wide ? Math.max(300, Math.min(460, width * 0.26)) : width;
     const netW = Math.max(280, (wide ? width - curvesW - gap : width) - side - gap);
+    this.drawStats(d.stats);
     this.root.querySelector(".nrn-net figcaption").textContent = text.net_title;
     this.root.querySelector(".nrn-big figcaption").textContent = d.big.title;
     this.root.querySelector(".nrn-curves figcaption").textContent = text.curves_title;
     this.drawNet(netW, side);
     this.drawBig(side, side);
     this.drawCurves(curvesW, wide ? side : Math.max(160, Math.min(230, width * 0.19)));
+  }
+
+  drawStats(stats) {
+    // Epoch, losses and score as text, so that they read like the rest of the page.
+    const box = this.root.querySelector(".nrn-stats");
+    if (box.children.length !== stats.length) {
+      box.replaceChildren(
+        ...stats.map(() => {
+          const stat = document.createElement("div");
+          stat.className = "nrn-stat";
+          stat.innerHTML = '<div class="nrn-label"></div><div class="nrn-value"></div>';
+          return stat;
+        }),
+      );
+    }
+    stats.forEach(([label, value], i) => {
+      const stat = box.children[i];
+      stat.dataset.name = label;
+      stat.firstChild.textContent = label;
+      stat.lastChild.textContent = value;
+    });
   }
 
   // ---- network diagram -------------------------------------------------------------------
@@ -575,12 +597,13 @@ class LiveView {
 // The page mounts this module once per full run (component "host", outside the animated
 // fragment) and a tiny one with every frame (FRAME_JS in live.py); they meet in this hub, so
 // this code travels once per page run rather than with every frame.
-const hub = (globalThis.neuronaPlayground ??= { view: null, pending: null, setStateValue: null });
+const hub = (globalThis.neuronaPlayground ??= { view: null, pending: null });
 
 export default function (component) {
   const root = component.parentElement.querySelector(".nrn");
+  hub.setStateValue = component.setStateValue;
   if (!root.view) {
-    root.view = new LiveView(root, (key, value) => hub.setStateValue?.(key, value));
+    root.view = new LiveView(root, (key, value) => hub.setStateValue(key, value));
   }
   hub.view = root.view;
   if (hub.pending) {

@@ -17,5 +17,5 @@ def main(T: dict) -> None:
         controls.sidebar(T)
         run = live.current_run(controls.current_config())
         live.toolbar(run, T)
-        live.panel(T)
+        live.panel(run, T)
     common.show_code(MLP.forward, MLP.backward, Trainer.run_epoch)
