@@ -17,8 +17,8 @@ from ui.playground import views
 from ui.playground.run import Run, build_run, train
 
 RUN, RUNNING, FOCUS = "pg_run", "pg_running", "pg_focus"
-TICK_S = 0.04  # how often the browser asks for a frame; a slower frame is followed at once
-BUDGET_S = 0.06  # training time per frame (at least one epoch); the rest is drawing
+TICK_S = 0.05  # how often the browser asks for a frame; a slower frame is followed at once
+BUDGET_S = 0.045  # training time per frame (at least one epoch); the rest is drawing
 ASSETS = Path(__file__).parent
 # The canvases and their drawing code, mounted outside the fragment (sent once per page run) ...
 LIVE_VIEW = st.components.v2.component(
@@ -91,7 +91,9 @@ def panel(run: Run, T: dict) -> None:
     if run.trainer.divergence is not None:
         d = run.trainer.divergence
         st.error(T["notices"][d.reason].format(epoch=d.epoch, lr=run.config.lr))
-    LIVE_VIEW(key="pg_view", on_focus_change=focus_clicked)
+    features = [T["features"]["names"][f] for f in run.config.features]
+    words = {"text": {**T["view"], "features": features}, "colors": views.COLORS}
+    LIVE_VIEW(data=words, key="pg_view", on_focus_change=focus_clicked)
     st.caption(T["legend"])
     view_choices(run, T)
 
@@ -130,16 +132,14 @@ def replay_key(run: Run) -> str:
 
 
 def frame_data(run: Run, T: dict) -> dict:
-    """One frame for the canvases: views.frame plus the numbers, words and colours it shows."""
+    """One frame for the canvases: views.frame plus its title and numbers (the other words and
+    the colours went to LIVE_VIEW with the page)."""
     playing = st.session_state.get(RUNNING)
     epoch = None if playing else st.session_state.get(replay_key(run))
     focus = parse_focus(st.session_state.get(FOCUS, "output"))
     data = views.frame(run, epoch, focus)
     data["big"].update(big_labels(run, focus, T))
     data["stats"] = stats(run, data["epoch"], T)
-    features = [T["features"]["names"][f] for f in run.config.features]
-    data["text"] = {**T["view"], "features": features}
-    data["colors"] = views.COLORS
     return data
 
 

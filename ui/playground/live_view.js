@@ -123,7 +123,7 @@ class LiveView {
     this.scheduled = true;
     requestAnimationFrame(() => {
       this.scheduled = false;
-      this.data = this.next;
+      this.data = { ...this.page, ...this.next };
       this.decode();
       this.draw();
       this.frames += 1; // frames drawn, read by benchmarks/browser_fps.py and the browser tests
@@ -594,9 +594,9 @@ class LiveView {
   }
 }
 
-// The page mounts this module once per full run (component "host", outside the animated
-// fragment) and a tiny one with every frame (FRAME_JS in live.py); they meet in this hub, so
-// this code travels once per page run rather than with every frame.
+// The page mounts this module (with the words and colours) once per full run, outside the
+// animated fragment, and a tiny one with every frame (FRAME_JS in live.py); they meet in this
+// hub, so this code and the words travel once per page run rather than with every frame.
 const hub = (globalThis.neuronaPlayground ??= { view: null, pending: null });
 
 export default function (component) {
@@ -605,6 +605,7 @@ export default function (component) {
   if (!root.view) {
     root.view = new LiveView(root, (key, value) => hub.setStateValue(key, value));
   }
+  root.view.page = component.data; // words and colours: they change only with the page
   hub.view = root.view;
   if (hub.pending) {
     root.view.update(hub.pending);

@@ -25,7 +25,7 @@ COLORS = {
     "mark": "#009E73",
 }
 VALUE_RANGE = {"sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0)}  # every other activation: (−1, 1)
-MAX_CURVE_POINTS = 300
+MAX_CURVE_POINTS = 200
 INT16_MAX = 32767
 
 
