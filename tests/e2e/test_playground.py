@@ -148,7 +148,7 @@ def test_screenshots_after_training(app_url: str, page: Page) -> None:
         for canvas in page.locator(f"{VIEW} canvas").all():
             assert canvas.evaluate("c => c.width > 200 && c.height > 150")
     # on a small screen the views sit below the intro: scroll them up under the numbers
-    page.locator(f"{VIEW} .nrn-stats").evaluate(
+    page.locator(".st-key-pg_view").evaluate(
         """e => {
             e.scrollIntoView({block: 'start'});
             let box = e.parentElement;

@@ -94,7 +94,7 @@ def panel(run: Run, T: dict) -> None:
     features = [T["features"]["names"][f] for f in run.config.features]
     words = {"text": {**T["view"], "features": features}, "colors": views.COLORS}
     LIVE_VIEW(data=words, key="pg_view", on_focus_change=focus_clicked)
-    st.caption(T["legend"])
+    st.caption(f"{T['legend_data'][run.config.task]} {T['legend']}")
     view_choices(run, T)
 
     @st.fragment(run_every=TICK_S if st.session_state.get(RUNNING) else None)
