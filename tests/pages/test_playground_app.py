@@ -174,7 +174,7 @@ def test_play_trains_each_tick_and_pause_stops(at):
     assert first >= 1
     at.run()  # one tick of the animation
     assert epoch(at) > first
-    at.button(key="pg_play").click().run()
+    at.button(key="pg_pause").click().run()
     paused = epoch(at)
     at.run()
     assert epoch(at) == paused and not at.session_state["pg_running"]

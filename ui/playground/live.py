@@ -2,7 +2,7 @@
 and redraws the network, the big view and the loss curves (DESIGN.md, Live animation).
 
 The pictures and the numbers above them are drawn in the browser by a canvas component
-(live_view.js): a Plotly chart is rebuilt from scratch on every update in Streamlit 1.67, and every
+(live_view/): a Plotly chart is rebuilt from scratch on every update in Streamlit 1.67, and every
 Streamlit element redrawn in a tick costs the browser time, so a tick sends one element: the frame.
 """
 
@@ -19,13 +19,14 @@ from ui.playground.run import Run, build_run, train
 RUN, RUNNING, FOCUS = "pg_run", "pg_running", "pg_focus"
 TICK_S = 0.05  # how often the browser asks for a frame; a slower frame is followed at once
 BUDGET_S = 0.045  # training time per frame (at least one epoch); the rest is drawing
-ASSETS = Path(__file__).parent
+ASSETS = Path(__file__).parent / "live_view"
+JS_FILES = ("helpers.js", "view.js", "network.js", "plane.js", "curves.js")  # one module
 # The canvases and their drawing code, mounted outside the fragment (sent once per page run) ...
 LIVE_VIEW = st.components.v2.component(
     "neurona_playground_view",
-    html=(ASSETS / "live_view.html").read_text(),
-    css=(ASSETS / "live_view.css").read_text(),
-    js=(ASSETS / "live_view.js").read_text(),
+    html=(ASSETS / "view.html").read_text(),
+    css=(ASSETS / "view.css").read_text(),
+    js="\n".join((ASSETS / name).read_text() for name in JS_FILES),
 )
 # ... and a few lines that hand each frame to them, mounted inside the fragment (every frame).
 FRAME_JS = """
@@ -54,14 +55,14 @@ def toolbar(run: Run, T: dict) -> None:
     running = st.session_state.get(RUNNING, False)
     stopped = run.trainer.divergence is not None
     cols = st.columns([1.2, 1, 1.2, 2.6, 1.7, 1.7], vertical_alignment="bottom")
-    cols[0].button(
-        t["pause"] if running else t["play"],
-        key="pg_play",
-        type="primary",
-        on_click=toggle_play,
-        disabled=stopped,
-        width="stretch",
-    )
+    # Two buttons, not one that flips: a click that reaches the server twice (coalesced with an
+    # animation tick) must not pause and then play again.
+    if running:
+        cols[0].button(t["pause"], key="pg_pause", type="primary", on_click=play, args=(False,))
+    else:
+        cols[0].button(
+            t["play"], key="pg_play", type="primary", on_click=play, args=(True,), disabled=stopped
+        )
     cols[1].button(
         t["step"], key="pg_step", help=t["step_help"], on_click=step, disabled=running or stopped
     )
@@ -72,8 +73,8 @@ def toolbar(run: Run, T: dict) -> None:
         cols[5].toggle(t["discretize"], key="pg_discretize", help=t["discretize_help"])
 
 
-def toggle_play() -> None:
-    st.session_state[RUNNING] = not st.session_state.get(RUNNING, False)
+def play(running: bool) -> None:
+    st.session_state[RUNNING] = running
 
 
 def step() -> None:
