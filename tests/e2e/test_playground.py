@@ -72,6 +72,7 @@ def test_play_trains_and_redraws_then_pause_stops(app_url: str, page: Page) -> N
 
 
 def test_a_shared_link_gives_the_same_configuration_and_loss(app_url: str, browser) -> None:
+    """Two visitors open one link, train 3 epochs and see the same losses; a reload keeps it."""
     url = link(app_url, dataset="xor", lr=0.1, hidden=(6, 3), activation="relu", seed=11)
     losses = []
     for _ in range(2):  # two visitors: separate sessions
@@ -79,14 +80,18 @@ def test_a_shared_link_gives_the_same_configuration_and_loss(app_url: str, brows
         page = context.new_page()
         open_page(page, url)
         expect(page.get_by_role("combobox", name="Dataset")).to_have_value("XOR")
-        for _ in range(5):
+        for _ in range(3):
             press(page, "Step")
             wait_idle(page)
-        expect(metric(page, "Epoch")).to_have_text("5")
+        expect(metric(page, "Epoch")).to_have_text("3")
         losses.append(
             (metric(page, "Train loss").inner_text(), metric(page, "Test loss").inner_text())
         )
         assert "lr=0.1" in page.url and "layers=6%2C3" in page.url and "data=xor" in page.url
+        page.reload()  # a reload is a new session: the link brings the configuration back
+        page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]")
+        expect(page.get_by_role("combobox", name="Dataset")).to_have_value("XOR")
+        expect(page.get_by_role("combobox", name="Activation g")).to_have_value("ReLU")
         context.close()
     assert losses[0] == losses[1]
 
