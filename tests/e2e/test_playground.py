@@ -134,8 +134,16 @@ def test_clicking_a_neuron_shows_it_in_the_big_view(app_url: str, page: Page) ->
             return [canvas.x + pos[node].x + s / 2, canvas.y + pos[node].y + s / 2];
         }"""
     )
+    caption = page.locator(f"{VIEW} .nrn-big figcaption")
     page.mouse.click(x, y)
-    expect(page.locator(f"{VIEW} .nrn-big figcaption")).to_contain_text("Hidden layer 1, neuron 3")
+    expect(caption).to_contain_text("Hidden layer 1, neuron 3")
+    expect(page.get_by_role("combobox", name="Big view shows")).to_have_value(
+        "Hidden layer 1, neuron 3"
+    )
+    page.mouse.click(x, y)  # the same neuron again: back to the output
+    expect(caption).to_have_text("Output ŷ over the plane")
+    page.mouse.click(x, y)  # and once more: the neuron (each click counts, even a repeated one)
+    expect(caption).to_contain_text("Hidden layer 1, neuron 3")
 
 
 def test_screenshots_after_training(app_url: str, page: Page) -> None:

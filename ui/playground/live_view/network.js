@@ -166,6 +166,6 @@ Object.assign(LiveView.prototype, {
     const { l, j } = this.nodes[idx];
     const f = this.data.focus;
     const same = f ? f[0] === l && f[1] === j : l === this.geo.L;
-    this.setStateValue("focus", same || l === this.geo.L ? "" : `${l},${j}`);
+    this.trigger("focus", same || l === this.geo.L ? "" : `${l},${j}`);
   },
 });

@@ -5,9 +5,9 @@
 // last three add their drawing methods to LiveView. The canvases persist between frames.
 
 class LiveView {
-  constructor(root, setStateValue) {
+  constructor(root, trigger) {
     this.root = root;
-    this.setStateValue = setStateValue;
+    this.trigger = trigger; // a click on a neuron: its "layer,neuron" (or "" for the output)
     this.frames = 0;
     this.net = root.querySelector(".nrn-net canvas");
     this.big = root.querySelector(".nrn-big canvas");
@@ -152,9 +152,9 @@ const hub = (globalThis.neuronaPlayground ??= { view: null, pending: null });
 
 export default function (component) {
   const root = component.parentElement.querySelector(".nrn");
-  hub.setStateValue = component.setStateValue;
+  hub.setTriggerValue = component.setTriggerValue;
   if (!root.view) {
-    root.view = new LiveView(root, (key, value) => hub.setStateValue(key, value));
+    root.view = new LiveView(root, (key, value) => hub.setTriggerValue(key, value));
   }
   root.view.page = component.data; // words and colours: they change only with the page
   hub.view = root.view;
