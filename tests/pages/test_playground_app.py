@@ -139,7 +139,7 @@ def check_typed_learning_rate():
 
     st.session_state[CONFIG] = cf.DEFAULT
     st.session_state["pg_lr"] = st.query_params["typed"]
-    check_typed_number("pg_lr", cf.MIN_LR, cf.MAX_LR, "not a rate: {value}")
+    check_typed_number("lr", "not a rate: {value}")
     st.write(st.session_state["pg_lr"])
 
 

@@ -216,9 +216,7 @@ def network_controls(T: dict) -> None:
 def training_controls(T: dict) -> None:
     t = T["training"]
     st.header(T["sidebar"]["training"])
-    typed_number(
-        t["lr"], "pg_lr", cf.LEARNING_RATES, cf.MIN_LR, cf.MAX_LR, t["lr_help"], t["lr_invalid"]
-    )
+    typed_number(t["lr"], "lr", cf.LEARNING_RATES, t["lr_help"], t["lr_invalid"])
     st.selectbox(
         t["reg"],
         key="pg_reg",
@@ -226,9 +224,7 @@ def training_controls(T: dict) -> None:
         **labelled({r: t["regs"][r] for r in REGULARIZERS}),
     )
     if st.session_state["pg_reg"] != "none":
-        typed_number(
-            t["lam"], "pg_lam", cf.REG_RATES, 0.0, cf.MAX_LAM, t["lam_help"], t["lam_invalid"]
-        )
+        typed_number(t["lam"], "lam", cf.REG_RATES, t["lam_help"], t["lam_invalid"])
     st.slider(t["batch"], 1, cf.MAX_BATCH, key="pg_batch", help=t["batch_help"])
     st.selectbox(
         t["optimizer"],
@@ -245,8 +241,12 @@ def training_controls(T: dict) -> None:
     )
 
 
-def typed_number(label, key, choices, low, high, help_text, invalid) -> None:
-    """A selectbox of the usual values that also takes a typed number in [low, high]."""
+TYPED = {"lr": "pg_lr", "lam": "pg_lam"}  # config field -> its widget
+
+
+def typed_number(label: str, field: str, choices, help_text: str, invalid: str) -> None:
+    """A selectbox of the usual values that also takes a typed number (checked as in a URL)."""
+    key = TYPED[field]
     options = sorted({*map(number_text, choices), st.session_state[key]}, key=float_or_inf)
     st.selectbox(
         label,
@@ -255,8 +255,8 @@ def typed_number(label, key, choices, low, high, help_text, invalid) -> None:
         help=help_text,
         accept_new_options=True,
         on_change=check_typed_number,
+        args=(field, invalid),
         **KEEP,
-        args=(key, low, high, invalid),
     )
 
 
@@ -267,13 +267,12 @@ def float_or_inf(text: str) -> float:
         return float("inf")
 
 
-def check_typed_number(key: str, low: float, high: float, invalid: str) -> None:
+def check_typed_number(field: str, invalid: str) -> None:
     """A typed value that is not a number in range goes back to the last valid one, with a note."""
+    key, parse = TYPED[field], cf.FIELDS[field][1]
     text = st.session_state[key]
-    value = float_or_inf(str(text).strip()) if text is not None else float("inf")
-    if np.isfinite(value) and low <= value <= high:
-        st.session_state[key] = number_text(value)
-        return
-    field = {"pg_lr": "lr", "pg_lam": "lam"}[key]
-    st.session_state[key] = number_text(getattr(st.session_state[CONFIG], field))
-    st.toast(invalid.format(value=text))
+    try:
+        st.session_state[key] = number_text(parse(str(text).strip()))
+    except ValueError:  # malformed or out of range (OutOfRangeError)
+        st.session_state[key] = number_text(getattr(st.session_state[CONFIG], field))
+        st.toast(invalid.format(value=text))
