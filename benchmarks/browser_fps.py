@@ -14,7 +14,6 @@ allowed (8 hidden layers of 16 neurons on all 7 input features), then prints one
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -29,17 +28,9 @@ sys.path.insert(0, str(REPO))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
 from ui.playground import config as cf  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LARGEST = replace(cf.DEFAULT, features=tuple(cf.FEATURES), hidden=(cf.MAX_WIDTH,) * 8)
 VIEW = ".nrn"
 
@@ -47,9 +38,7 @@ VIEW = ".nrn"
 @contextmanager
 def server():
     """A Streamlit server for app.py on a free port; yields its URL."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
     process = subprocess.Popen(
@@ -110,7 +99,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=3.0)
     args = parser.parse_args()
     with server() if args.url is None else nullcontext(args.url) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         default = measure(browser, url, cf.DEFAULT, args.warmup, args.seconds)
         largest = measure(browser, url, LARGEST, args.warmup, args.seconds)
         browser.close()
