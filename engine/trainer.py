@@ -11,6 +11,7 @@ vanished and the network can no longer learn. The trainer works with either engi
 calls the model's backprop / loss / predict and the optimizer's step.
 """
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -149,9 +150,11 @@ class Trainer:
             return float("nan")
         return metrics.score(self.model.predict(X), y, self.spec.output)
 
-    def best_epoch(self) -> int | None:
-        """The epoch with the lowest test loss (the early-stopping point)."""
-        losses = np.asarray(self.history.test_loss, dtype=float)
+    def best_epoch(self, until: int | None = None) -> int | None:
+        """The epoch with the lowest test loss (the early-stopping point), up to epoch `until`."""
+        h = self.history
+        n = len(h.epoch) if until is None else bisect_right(h.epoch, until)
+        losses = np.asarray(h.test_loss[:n], dtype=float)
         if losses.size == 0 or np.all(np.isnan(losses)):
             return None
         return self.history.epoch[int(np.nanargmin(losses))]

@@ -1,4 +1,4 @@
-"""The trainer's 'stalled' stop: the loss jumped above its start and froze (zero gradients)."""
+"""The trainer's 'stalled' stop (the loss jumped above its start, then froze); best_epoch(until)."""
 
 import numpy as np
 import pytest
@@ -38,3 +38,12 @@ def test_a_healthy_run_never_stalls(lr):
     trainer = trainer_for("tanh", lr=lr)
     trainer.step(150)
     assert trainer.divergence is None
+
+
+def test_best_epoch_until_an_epoch():
+    trainer = trainer_for("tanh", lr=0.3)
+    trainer.step(40)
+    losses = trainer.history.test_loss
+    assert trainer.best_epoch() == int(np.argmin(losses))
+    assert trainer.best_epoch(until=10) == int(np.argmin(losses[:11]))
+    assert trainer.best_epoch(until=0) == 0

@@ -5,6 +5,7 @@ run_every never fires in AppTest: each .run() after Play is one animation tick.
 """
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -37,8 +38,13 @@ def run_config(at: AppTest) -> cf.PlaygroundConfig:
 
 
 def epoch(at: AppTest) -> int:
-    """The epoch the canvases show."""
-    return int(frame(at)["stats"][0][1])
+    """The epoch the canvases show last."""
+    return int(latest(at)["stats"][0][1])
+
+
+def latest(at: AppTest) -> dict:
+    """The last picture the page sent."""
+    return frame(at)["pictures"][-1]
 
 
 def frame(at: AppTest) -> dict:
@@ -115,7 +121,7 @@ def test_multiclass_data_shows_the_class_count(at):
     at.slider(key="pg_classes").set_value(5).run()
     assert config(at).n_classes == 5
     assert at.session_state["pg_run"].model.spec.n_out == 5
-    assert frame(at)["big"]["mode"] == "class"
+    assert latest(at)["big"]["mode"] == "class"
 
 
 def test_regularization_rate_and_typed_learning_rate(at):
@@ -172,8 +178,11 @@ def test_play_trains_each_tick_and_pause_stops(at):
     assert at.session_state["pg_running"]
     first = epoch(at)
     assert first >= 1
-    at.run()  # one tick of the animation
-    assert epoch(at) > first
+    at.run()  # one tick of the animation: several pictures, each `speed` epochs apart
+    pictures = frame(at)["pictures"]
+    assert len(pictures) > 1 and epoch(at) > first
+    assert [int(p["stats"][0][1]) for p in pictures] == [p["epoch"] for p in pictures]
+    assert all(b["epoch"] - a["epoch"] == 10 for a, b in pairwise(pictures))
     at.button(key="pg_pause").click().run()
     paused = epoch(at)
     at.run()
@@ -192,11 +201,11 @@ def test_step_and_reset(at):
 def test_replay_slider_shows_an_earlier_epoch(at):
     for _ in range(4):
         at.button(key="pg_step").click().run()
-    live = frame(at)
+    live = latest(at)
     at.select_slider(key="pg_replay_4").set_value(1).run()
     assert epoch(at) == 1
-    replay = frame(at)
-    assert replay["epoch"] == 1 and replay["curves"]["mark"] == 1
+    replay = latest(at)
+    assert replay["epoch"] == 1 and frame(at)["curves"]["mark"] == 1
     assert replay["big"]["z"] != live["big"]["z"]
     assert at.session_state["pg_run"].trainer.epoch == 4  # the run itself is untouched
 
@@ -205,7 +214,7 @@ def test_big_view_can_show_any_neuron(at):
     assert frame(at)["focus"] is None
     at.selectbox(key="pg_focus").set_value("1,2").run()
     assert frame(at)["focus"] == [1, 2]
-    assert "neuron 3" in frame(at)["big"]["title"]
+    assert "neuron 3" in latest(at)["big"]["title"]
 
 
 def test_a_shared_link_gives_the_same_run():
@@ -215,7 +224,7 @@ def test_a_shared_link_gives_the_same_run():
         app.button(key="pg_step").click().run()
         app.button(key="pg_step").click().run()
     assert config(a) == config(b) == cf.from_query(query)[0]
-    assert frame(a)["stats"] == frame(b)["stats"]  # same losses after 2 epochs
+    assert latest(a)["stats"] == latest(b)["stats"]  # same losses after 2 epochs
     assert a.session_state["pg_run"].trainer.history.test_loss == (
         b.session_state["pg_run"].trainer.history.test_loss
     )
@@ -249,7 +258,7 @@ def test_real_divergence_keeps_the_last_finite_network():
             break
         at.run()
     assert "infinite" in at.error[0].value or "exploded" in at.error[0].value
-    assert frame(at)["epoch"] == at.session_state["pg_run"].trainer.epoch
+    assert epoch(at) == at.session_state["pg_run"].trainer.epoch
 
 
 def test_sessions_do_not_share_a_run():

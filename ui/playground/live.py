@@ -17,8 +17,9 @@ from ui.playground import views
 from ui.playground.run import Run, build_run, train
 
 RUN, RUNNING, FOCUS = "pg_run", "pg_running", "pg_focus"
-TICK_S = 0.05  # how often the browser asks for a frame; a slower frame is followed at once
-BUDGET_S = 0.045  # training time per frame (at least one epoch); the rest is drawing
+TICK_S = 0.1  # how often the browser asks for a tick; a slower tick is followed at once
+PICTURES = 3  # pictures per tick, each `speed` epochs after the last; the browser spaces them out
+BUDGET_S = 0.04  # training time per picture (at least one epoch)
 ASSETS = Path(__file__).parent / "live_view"
 JS_FILES = ("helpers.js", "view.js", "network.js", "plane.js", "curves.js")  # one module
 # The canvases and their drawing code, mounted outside the fragment (sent once per page run) ...
@@ -101,13 +102,15 @@ def panel(run: Run, T: dict) -> None:
     @st.fragment(run_every=TICK_S if st.session_state.get(RUNNING) else None)
     def frames() -> None:
         live = st.session_state[RUN]
-        if st.session_state.get(RUNNING):
-            train(live, live.config.speed, BUDGET_S)
-            if live.trainer.divergence is not None:
-                st.session_state[RUNNING] = False
-                st.rerun()  # the whole page: the message, the Play button and the timer
         with common.user_errors():
-            LIVE_FRAME(data=frame_data(live, T), key="pg_frame", height=0)
+            if st.session_state.get(RUNNING):
+                data = training_frame(live, T)
+            else:
+                data = still_frame(live, T)
+            LIVE_FRAME(data=data, key="pg_frame", height=0)
+        if live.trainer.divergence is not None and st.session_state.get(RUNNING):
+            st.session_state[RUNNING] = False
+            st.rerun()  # the whole page: the message, the Play button and the timer
 
     frames()
 
@@ -132,16 +135,31 @@ def replay_key(run: Run) -> str:
     return f"pg_replay_{run.trainer.epoch}"
 
 
-def frame_data(run: Run, T: dict) -> dict:
-    """One frame for the canvases: views.frame plus its title and numbers (the other words and
-    the colours went to LIVE_VIEW with the page)."""
-    playing = st.session_state.get(RUNNING)
-    epoch = None if playing else st.session_state.get(replay_key(run))
+def training_frame(run: Run, T: dict) -> dict:
+    """One tick while playing: PICTURES pictures, each `speed` epochs further on."""
     focus = parse_focus(st.session_state.get(FOCUS, "output"))
-    data = views.frame(run, epoch, focus)
-    data["big"].update(big_labels(run, focus, T))
-    data["stats"] = stats(run, data["epoch"], T)
+    pictures = []
+    for _ in range(PICTURES):
+        train(run, run.config.speed, BUDGET_S)
+        pictures.append(labelled(views.picture(run, run.trainer.epoch, focus), run, focus, T))
+        if run.trainer.divergence is not None:
+            break
+    return {**views.scene(run, focus), "pictures": pictures}
+
+
+def still_frame(run: Run, T: dict) -> dict:
+    """Paused: the network now, or as it was at the epoch the replay slider shows."""
+    focus = parse_focus(st.session_state.get(FOCUS, "output"))
+    data = views.frame(run, st.session_state.get(replay_key(run)), focus)
+    data["pictures"] = [labelled(p, run, focus, T) for p in data["pictures"]]
     return data
+
+
+def labelled(picture: dict, run: Run, focus: tuple[int, int] | None, T: dict) -> dict:
+    """A picture with its numbers and its big view's title."""
+    picture["big"].update(big_labels(run, focus, T))
+    picture["stats"] = stats(run, picture["epoch"], T)
+    return picture
 
 
 def stats(run: Run, epoch: int, T: dict) -> list[list[str]]:

@@ -49,25 +49,35 @@ def image_rows(values: np.ndarray, res: int) -> np.ndarray:
 
 
 def frame(run: Run, epoch: int | None = None, focus: tuple[int, int] | None = None) -> dict:
-    """Everything one frame draws. epoch None: the live network; else its snapshot at that epoch.
+    """A frame with one picture: the live network (epoch None) or its snapshot at `epoch`.
 
     focus (layer, neuron) puts that neuron's output in the big view; layer 0 is the inputs.
     """
     with parameters_at(run, epoch) as shown:
-        big = focus_heatmap(run, *focus) if focus else output_heatmap(run)
-        net = network(run)
+        pic = picture(run, shown, focus)
+    mark = shown if shown < run.trainer.epoch else None
+    return {**scene(run, focus, mark), "pictures": [pic]}
+
+
+def scene(run: Run, focus: tuple[int, int] | None, mark: int | None = None) -> dict:
+    """What every picture of a frame shares: the points, the loss curves so far, the focus."""
+    data, show_test = run.data, run.config.show_test
     return {
-        "epoch": shown,
         "task": run.config.task,
-        "big": big,
         "points": {
-            "train": points(run, run.data.X_train, run.data.y_train),
-            "test": points(run, run.data.X_test, run.data.y_test) if run.config.show_test else None,
+            "train": points(run, data.X_train, data.y_train),
+            "test": points(run, data.X_test, data.y_test) if show_test else None,
         },
-        "net": net,
         "focus": list(focus) if focus else None,
-        "curves": curves(run, mark=shown if shown < run.trainer.epoch else None),
+        "curves": curves(run, mark),
     }
+
+
+def picture(run: Run, epoch: int, focus: tuple[int, int] | None) -> dict:
+    """The network as its parameters are now, drawn as the picture of `epoch`."""
+    big = focus_heatmap(run, *focus) if focus else output_heatmap(run)
+    best = run.trainer.best_epoch(until=epoch)
+    return {"epoch": epoch, "big": big, "net": network(run), "best": best}
 
 
 @contextmanager
@@ -159,7 +169,8 @@ def points(run: Run, X: np.ndarray, y: np.ndarray) -> dict:
 
 
 def curves(run: Run, mark: int | None) -> dict:
-    """At most MAX_CURVE_POINTS epochs of the train and test loss, always keeping the best one."""
+    """At most MAX_CURVE_POINTS epochs of the train and test loss, always keeping the best one.
+    mark: the epoch being replayed, if any."""
     h, best = run.trainer.history, run.trainer.best_epoch()
     n = len(h.epoch)
     keep = np.linspace(0, n - 1, min(n, MAX_CURVE_POINTS)).round().astype(int).tolist()
@@ -169,6 +180,5 @@ def curves(run: Run, mark: int | None) -> dict:
         "epoch": b64(np.array([h.epoch[i] for i in keep], dtype=np.int32)),
         "train": b64(np.array([h.train_loss[i] for i in keep], dtype=np.float32)),
         "test": b64(np.array([h.test_loss[i] for i in keep], dtype=np.float32)),
-        "best": best,
         "mark": mark,
     }

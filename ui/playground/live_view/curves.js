@@ -4,8 +4,10 @@ Object.assign(LiveView.prototype, {
     const ctx = sizeCanvas(this.curves, w, h);
     const d = this.data, c = d.colors, text = d.text;
     const left = 52, right = 14, top = 30, bottom = 36;
-    const n = this.epochs.length;
-    const xMax = Math.max(10, n ? this.epochs[n - 1] : 0);
+    let n = this.epochs.length; // the curves up to the epoch of this picture
+    while (n > 0 && this.epochs[n - 1] > d.epoch) n -= 1;
+    this.shown = n;
+    const xMax = Math.max(10, d.epoch);
     let yMax = 0;
     for (let i = 0; i < n; i++) {
       if (Number.isFinite(this.train[i])) yMax = Math.max(yMax, this.train[i]);
@@ -65,9 +67,9 @@ Object.assign(LiveView.prototype, {
       ctx.fillText(label, X(ep) + (align === "left" ? 5 : -5), top + 12);
     };
     const cv = d.curves;
-    if (cv.best !== null && n > 1) {
-      const align = X(cv.best) > w * 0.7 ? "right" : "left";
-      marker(cv.best, fg, [3, 3], `${text.best} (${text.epoch.toLowerCase()} ${cv.best})`, align);
+    if (d.best !== null && n > 1) {
+      const align = X(d.best) > w * 0.7 ? "right" : "left";
+      marker(d.best, fg, [3, 3], `${text.best} (${text.epoch.toLowerCase()} ${d.best})`, align);
     }
     if (cv.mark !== null) marker(cv.mark, c.mark, [], `${text.replay} ${cv.mark}`, "left");
     const legend = [[text.train_loss, c.train, []], [text.test_loss, c.test, [7, 4]]];
@@ -92,7 +94,7 @@ Object.assign(LiveView.prototype, {
 
 
   hoverCurves(e) {
-    const n = this.epochs ? this.epochs.length : 0;
+    const n = this.shown || 0;
     if (!n || !this.curveBox) return;
     const r = this.curves.getBoundingClientRect();
     const { X } = this.curveBox;

@@ -47,14 +47,23 @@ function niceTicks(lo, hi, n) {
 }
 
 function sizeCanvas(canvas, w, h) {
+  // A cleared canvas of w x h CSS pixels; resized (a costly reallocation) only when that changes.
   const d = DPR();
-  canvas.style.width = `${w}px`;
-  canvas.style.height = `${h}px`;
-  canvas.width = Math.round(w * d);
-  canvas.height = Math.round(h * d);
+  const width = Math.round(w * d), height = Math.round(h * d);
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+    canvas.style.width = `${w}px`;
+    canvas.style.height = `${h}px`;
+  }
   const ctx = canvas.getContext("2d");
   ctx.setTransform(d, 0, 0, d, 0, 0);
+  ctx.clearRect(0, 0, w, h);
   return ctx;
+}
+
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text; // unchanged text: no relayout
 }
 
 function paint(canvas, res, fill) {

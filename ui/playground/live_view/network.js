@@ -1,4 +1,5 @@
 // The network diagram: each neuron's output as a thumbnail, weights as curves, biases as squares.
+const DENSE_EDGES = 300; // more weights than this: straight lines
 Object.assign(LiveView.prototype, {
   layout(w, h) {
     const sizes = this.data.net.sizes;
@@ -35,39 +36,65 @@ Object.assign(LiveView.prototype, {
 
   drawNet(w, h) {
     const ctx = sizeCanvas(this.net, w, h);
-    const d = this.data, text = d.text, c = d.colors;
     const geo = this.layout(w, h);
     this.geo = geo;
-    const { s, pos } = geo;
-    const fg = getComputedStyle(this.root).color;
-    ctx.font = `600 14px ${getComputedStyle(this.root).fontFamily}`;
-    ctx.fillStyle = fg;
+    this.edgeList = this.edges(geo).sort((a, b) => Math.abs(this.W[a[2]]) - Math.abs(this.W[b[2]]));
+    this.dense = this.edgeList.length > DENSE_EDGES;
+    const style = getComputedStyle(this.root);
+    this.drawHeaders(ctx, geo, style);
+    this.drawEdges(ctx, geo);
+    this.drawNodes(ctx, geo, style);
+  },
+
+  drawHeaders(ctx, geo, style) {
+    // Above each column: the layer's name and its number of neurons.
+    const text = this.data.text, { s, pos } = geo;
+    ctx.fillStyle = style.color;
     ctx.textAlign = "center";
     geo.sizes.forEach((n, l) => {
       const x = pos[this.firstNode(l)].x + s / 2;
       const name = l === 0 ? text.input : l === geo.L ? text.output : `${text.hidden} ${l}`;
+      ctx.font = `600 14px ${style.fontFamily}`;
       ctx.fillText(name, x, 18);
-      ctx.font = `13px ${getComputedStyle(this.root).fontFamily}`;
+      ctx.font = `13px ${style.fontFamily}`;
       ctx.fillText(`${n} ${n === 1 ? text.neuron : text.neurons}`, x, 36);
-      ctx.font = `600 14px ${getComputedStyle(this.root).fontFamily}`;
     });
-    const scale = d.net.w_max / 32767;
-    const edges = this.edges(geo).sort((a, b) => Math.abs(this.W[a[2]]) - Math.abs(this.W[b[2]]));
-    this.edgeList = edges;
-    for (const [from, to, k] of edges) {
+  },
+
+  drawEdges(ctx, geo) {
+    // Weights coloured by sign and thick by |w|, gathered into a few widths: a network of 2,000
+    // weights is then some 20 strokes, which the browser paints (in software) far faster. Dense
+    // networks get straight lines, small ones curves.
+    const { s, pos } = geo, c = this.data.colors;
+    const scale = this.data.net.w_max / 32767;
+    const maxWidth = Math.max(1.5, Math.min(7, s / 5));
+    const paths = new Map();
+    for (const [from, to, k] of this.edgeList) {
       const wv = this.W[k] * scale;
-      const a = pos[from], b = pos[to];
-      ctx.strokeStyle = wv >= 0 ? c.positive : c.negative;
-      ctx.globalAlpha = 0.85;
-      ctx.lineWidth = Math.min(7, 0.4 + 2.2 * Math.abs(wv)) * Math.min(1, s / 36 + 0.3);
-      ctx.beginPath();
-      ctx.moveTo(a.x + s, a.y + s / 2);
-      const mx = (a.x + s + b.x) / 2;
-      ctx.bezierCurveTo(mx, a.y + s / 2, mx, b.y + s / 2, b.x, b.y + s / 2);
-      ctx.stroke();
+      const width = Math.round(2 * Math.min(maxWidth, 0.4 + 2.2 * Math.abs(wv))) / 2;
+      const key = `${wv >= 0 ? c.positive : c.negative} ${width}`;
+      if (!paths.has(key)) paths.set(key, new Path2D());
+      const path = paths.get(key);
+      const [x0, y0, x1, y1] = [pos[from].x + s, pos[from].y + s / 2, pos[to].x, pos[to].y + s / 2];
+      path.moveTo(x0, y0);
+      if (this.dense) path.lineTo(x1, y1);
+      else path.bezierCurveTo((x0 + x1) / 2, y0, (x0 + x1) / 2, y1, x1, y1);
+    }
+    const byWidth = [...paths].sort((a, b) => Number(a[0].split(" ")[1]) - Number(b[0].split(" ")[1]));
+    ctx.globalAlpha = 0.85;
+    for (const [key, path] of byWidth) {
+      const [colour, width] = key.split(" ");
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = Number(width);
+      ctx.stroke(path);
     }
     ctx.globalAlpha = 1;
-    const focus = d.focus;
+  },
+
+  drawNodes(ctx, geo, style) {
+    // Each neuron's output as a thumbnail, framed (thicker: the one in the big view), its bias as
+    // a small square; the inputs are labelled with their feature.
+    const d = this.data, c = d.colors, focus = d.focus, { s, pos } = geo;
     ctx.imageSmoothingEnabled = true;
     let bias = 0;
     this.nodes.forEach(({ l, j, k }, idx) => {
@@ -75,7 +102,7 @@ Object.assign(LiveView.prototype, {
       ctx.drawImage(this.tiles[k], x, y, s, s);
       const focused = focus ? focus[0] === l && focus[1] === j : l === geo.L;
       ctx.lineWidth = focused ? 3 : 1;
-      ctx.strokeStyle = focused ? fg : "#888888";
+      ctx.strokeStyle = focused ? style.color : "#888888";
       ctx.strokeRect(x - 0.5, y - 0.5, s + 1, s + 1);
       if (l > 0) {
         const bv = this.b[bias++];
@@ -85,14 +112,13 @@ Object.assign(LiveView.prototype, {
         ctx.fillRect(x - q - 3, y + s - q, q, q);
         ctx.globalAlpha = 1;
       } else {
-        ctx.fillStyle = fg;
+        ctx.fillStyle = style.color;
         ctx.textAlign = "right";
-        ctx.font = `15px ${getComputedStyle(this.root).fontFamily}`;
-        ctx.fillText(text.features[j], x - 8, y + s / 2 + 5);
+        ctx.font = `15px ${style.fontFamily}`;
+        ctx.fillText(d.text.features[j], x - 8, y + s / 2 + 5);
       }
     });
   },
-
 
   firstNode(l) {
     return this.nodes.findIndex((n) => n.l === l);
@@ -136,28 +162,21 @@ Object.assign(LiveView.prototype, {
 
 
   edgeAt(px, py) {
+    // The strongest weight whose line (or curve) passes within 5 px.
     const { s, pos } = this.geo;
-    let best = null, bestD = 5;
     for (let e = this.edgeList.length - 1; e >= 0; e--) {
       const [from, to] = this.edgeList[e];
-      const a = pos[from], b = pos[to];
-      const x0 = a.x + s, y0 = a.y + s / 2, x3 = b.x, y3 = b.y + s / 2;
+      const [x0, y0, x3, y3] = [pos[from].x + s, pos[from].y + s / 2, pos[to].x, pos[to].y + s / 2];
       if (px < x0 || px > x3) continue;
-      const mx = (x0 + x3) / 2;
       for (let i = 0; i <= 16; i++) {
         const t = i / 16, u = 1 - t;
-        const x = u * u * u * x0 + 3 * u * t * (u * mx + t * mx) + t * t * t * x3;
-        const y = u * u * u * y0 + 3 * u * t * (u * y0 + t * y3) + t * t * t * y3;
-        const dist = Math.hypot(x - px, y - py);
-        if (dist < bestD) {
-          bestD = dist;
-          best = this.edgeList[e];
-        }
+        const x = this.dense ? x0 + t * (x3 - x0) : u * u * u * x0 + 3 * u * t * ((x0 + x3) / 2) + t * t * t * x3;
+        const y = this.dense ? y0 + t * (y3 - y0) : u * u * u * y0 + 3 * u * t * (u * y0 + t * y3) + t * t * t * y3;
+        if (Math.hypot(x - px, y - py) < 5) return this.edgeList[e];
       }
     }
-    return best;
+    return null;
   },
-
 
   clickNet(e) {
     if (!this.geo) return;

@@ -9,6 +9,8 @@ class LiveView {
     this.root = root;
     this.trigger = trigger; // a click on a neuron: its "layer,neuron" (or "" for the output)
     this.frames = 0;
+    this.queue = [];
+    this.period = 100; // ms between ticks, measured
     this.net = root.querySelector(".nrn-net canvas");
     this.big = root.querySelector(".nrn-big canvas");
     this.curves = root.querySelector(".nrn-curves canvas");
@@ -27,18 +29,32 @@ class LiveView {
   }
 
   update(data) {
-    // Draw at the next animation frame; frames that arrive faster than the screen are skipped.
-    this.next = data;
-    if (this.scheduled) return;
-    this.scheduled = true;
-    requestAnimationFrame(() => {
-      this.scheduled = false;
-      this.data = { ...this.page, ...this.next };
+    // A tick brings the scene (points, loss curves) and one or more pictures, each `speed` epochs
+    // after the last: show them one by one, spread over the time until the next tick.
+    const { pictures, ...scene } = data;
+    const now = performance.now();
+    if (this.arrived) this.period = Math.min(500, 0.7 * this.period + 0.3 * (now - this.arrived));
+    this.arrived = now;
+    this.scene = scene;
+    // Keep at most two ticks' worth; a longer queue plays faster, so the view never lags behind.
+    this.queue = [...this.queue, ...pictures].slice(-2 * pictures.length);
+    this.spacing = this.period / Math.max(pictures.length, this.queue.length);
+    if (!this.busy) this.showNext();
+  }
+
+  showNext() {
+    const picture = this.queue.shift();
+    this.busy = picture !== undefined;
+    if (!this.busy) return;
+    requestAnimationFrame((start) => {
+      this.data = { ...this.page, ...this.scene, ...picture };
       this.decode();
       this.draw();
       this.frames += 1; // frames drawn, read by benchmarks/browser_fps.py and the browser tests
       this.root.dataset.frames = String(this.frames);
       this.root.dataset.epoch = String(this.data.epoch);
+      const wait = this.queue.length ? this.spacing - (performance.now() - start) : 0;
+      setTimeout(() => this.showNext(), Math.max(0, wait));
     });
   }
 
@@ -102,9 +118,9 @@ class LiveView {
     const curvesW = wide ? Math.max(300, Math.min(460, width * 0.26)) : width;
     const netW = Math.max(280, (wide ? width - curvesW - gap : width) - side - gap);
     this.drawStats(d.stats);
-    this.root.querySelector(".nrn-net figcaption").textContent = text.net_title;
-    this.root.querySelector(".nrn-big figcaption").textContent = d.big.title;
-    this.root.querySelector(".nrn-curves figcaption").textContent = text.curves_title;
+    setText(this.root.querySelector(".nrn-net figcaption"), text.net_title);
+    setText(this.root.querySelector(".nrn-big figcaption"), d.big.title);
+    setText(this.root.querySelector(".nrn-curves figcaption"), text.curves_title);
     this.drawNet(netW, side);
     this.drawBig(side, side);
     this.drawCurves(curvesW, wide ? side : Math.max(160, Math.min(230, width * 0.19)));
@@ -126,8 +142,8 @@ class LiveView {
     stats.forEach(([label, value], i) => {
       const stat = box.children[i];
       stat.dataset.name = label;
-      stat.firstChild.textContent = label;
-      stat.lastChild.textContent = value;
+      setText(stat.firstChild, label);
+      setText(stat.lastChild, value);
     });
   }
 
