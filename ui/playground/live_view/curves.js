@@ -4,10 +4,12 @@ Object.assign(LiveView.prototype, {
     const ctx = sizeCanvas(this.curves, w, h);
     const d = this.data, c = d.colors, text = d.text;
     const left = 52, right = 14, top = 30, bottom = 36;
-    let n = this.epochs.length; // the curves up to the epoch of this picture
-    while (n > 0 && this.epochs[n - 1] > d.epoch) n -= 1;
+    // Training: the curves up to this picture's epoch. Replaying: all of them, with a mark.
+    const upTo = d.curves.mark === null ? d.epoch : Infinity;
+    let n = this.epochs.length;
+    while (n > 0 && this.epochs[n - 1] > upTo) n -= 1;
     this.shown = n;
-    const xMax = Math.max(10, d.epoch);
+    const xMax = Math.max(10, n ? this.epochs[n - 1] : 0);
     let yMax = 0;
     for (let i = 0; i < n; i++) {
       if (Number.isFinite(this.train[i])) yMax = Math.max(yMax, this.train[i]);
