@@ -1,10 +1,12 @@
-"""What one frame of the live view draws, as compact arrays (8-bit heatmaps, base64 in JSON).
+"""What the live view draws, as compact arrays (8-bit heatmaps, base64 in JSON).
 
-A frame holds the big heatmap (the network's output over the plane, or one neuron's output), the
-data points, every neuron's thumbnail with the weights and biases of the network diagram, and the
-loss curves. Heatmaps travel as 8-bit values (0 is the low end of the value range, 255 the high
-end) and the browser colours them, so a frame stays far below float64 JSON (DESIGN.md, Live
-animation). Heatmaps are images: row 0 is the top of the plane (x2 = +6).
+A frame is a scene (the data points, the loss curves, which neuron the big view shows) and one or
+more pictures of the network: the big heatmap (its output over the plane, or one neuron's), every
+neuron's thumbnail, the weights and biases of the diagram. While training, one animation tick
+sends a few pictures some epochs apart and the browser shows them one after the other.
+Heatmaps travel as 8-bit values (0 is the low end of the value range, 255 the high end) that the
+browser colours, so a picture stays far below float64 JSON (DESIGN.md, Live animation); they are
+images: row 0 is the top of the plane (x2 = +6).
 """
 
 import base64
