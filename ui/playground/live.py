@@ -6,6 +6,7 @@ The pictures and the numbers above them are drawn in the browser by a canvas com
 Streamlit element redrawn in a tick costs the browser time, so a tick sends one element: the frame.
 """
 
+import time
 from bisect import bisect_left
 from pathlib import Path
 
@@ -136,10 +137,14 @@ def replay_key(run: Run) -> str:
 
 
 def training_frame(run: Run, T: dict) -> dict:
-    """One tick while playing: PICTURES pictures, each `speed` epochs further on."""
+    """One tick while playing: up to PICTURES pictures, each `speed` epochs further on (fewer
+    when slow epochs use up the tick's time, so that Pause still answers quickly)."""
     focus = parse_focus(st.session_state.get(FOCUS, "output"))
+    deadline = time.perf_counter() + PICTURES * BUDGET_S
     pictures = []
     for _ in range(PICTURES):
+        if pictures and time.perf_counter() > deadline:
+            break
         train(run, run.config.speed, BUDGET_S)
         pictures.append(labelled(views.picture(run, run.trainer.epoch, focus), run, focus, T))
         if run.trainer.divergence is not None:
