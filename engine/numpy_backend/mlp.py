@@ -52,12 +52,16 @@ class MLP:
             As.append(A)
         return A, (Zs, As)
 
-    def backward(self, Y: np.ndarray, cache: tuple[list, list]) -> None:
-        """Write dJ/dθ into self.dtheta (dW1, db1, ..., dWL, dbL) from the forward cache."""
+    def backward(self, Y: np.ndarray, cache: tuple[list, list]) -> list[np.ndarray]:
+        """Write dJ/dθ into self.dtheta (dW1, db1, ..., dWL, dbL) from the forward cache.
+
+        Returns dZ[1..L], each layer's δ = dJ/dZ[l], for the backprop stepper to show.
+        """
         spec = self.spec
         Zs, As = cache
         m = Y.shape[0]
         dZ = losses.output_grad(spec.loss, spec.output, Zs[-1], As[-1], Y)  # (m, n_L)
+        dZs = [dZ]
         for l in reversed(range(spec.n_layers)):
             np.matmul(As[l].T, dZ, out=self.dW[l])  # (n_{l-1}, n_l); As[l] is A[l−1]
             np.add.reduce(dZ, 0, None, self.db[l])  # (n_l,): Σ over the rows of dZ
@@ -66,6 +70,8 @@ class MLP:
             if l > 0:
                 dA = dZ @ self.W[l].T  # (m, n_{l-1})
                 dZ = dA * derivative(self.g[l - 1], Zs[l - 1], As[l])  # (m, n_{l-1})
+                dZs.insert(0, dZ)
+        return dZs
 
     def backprop(self, X: np.ndarray, Y: np.ndarray) -> None:
         """dJ/dθ on a batch, written into self.dtheta (the training hot path: J is not computed)."""

@@ -2,7 +2,7 @@
 
 Pages are discovered from the files present when the tests are collected, so the test grows with
 the app. Each page must land on its own URL (an unknown URL falls back to the home page with a
-"page not found" dialog), show its h1 title, and show no exception box.
+"page not found" dialog), show its h1 title, and show neither an exception nor an error box.
 """
 
 from pathlib import Path
@@ -38,6 +38,8 @@ def test_page_opens_cleanly(app_url: str, page: Page, url_path: str) -> None:
     expect(title).to_be_visible()
     expect(title).not_to_be_empty()
     expect(page.get_by_test_id("stException")).to_have_count(0)
+    # ui.common.user_errors turns a failure into st.error, so an error box means one too.
+    expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
 
 
 @pytest.mark.skipif(len(PAGES) < 2, reason="the sidebar lists pages only when there are several")

@@ -1,0 +1,87 @@
+"""Tabs "One neuron" and "Activation gallery"."""
+
+import numpy as np
+import streamlit as st
+
+from engine import activation_gallery as gallery
+from engine.backprop_steps import fmt
+from engine.numpy_backend.activations import activate, derivative, softmax, softmax_backward
+from ui import common
+from ui.backprop import figures
+
+Z_GRID = np.linspace(-6, 6, 241)
+LECTURE_WEIGHTS = (0.1, 0.2, 0.9)  # z = me·0.1 + siento·0.2 + feliz·0.9
+NEURON_ACTIVATIONS = tuple(n for n in gallery.NAMES if n != "softmax")
+GALLERY_COLUMNS = 5
+
+
+def neuron_tab(T: dict) -> None:
+    N = T["neuron"]
+    st.markdown(N["intro"])
+    controls, view = st.columns([1, 2], gap="large")
+    with controls:
+        x, w = np.zeros(3), np.zeros(3)
+        x_col, w_col = st.columns(2)
+        x_col.markdown(f"**{N['inputs_header']}**")
+        w_col.markdown(f"**{N['weights_header']}**")
+        for i, (name, w0) in enumerate(zip(N["input_names"], LECTURE_WEIGHTS, strict=True)):
+            x[i] = x_col.slider(name, -2.0, 2.0, 1.0, 0.1, key=f"bp_x{i}", help=N["input_help"])
+            w[i] = w_col.slider(
+                f"w · {name}", -2.0, 2.0, w0, 0.05, key=f"bp_w{i}", help=N["weight_help"]
+            )
+        b = st.slider(N["bias_label"], -3.0, 3.0, 0.0, 0.1, key="bp_b", help=N["bias_help"])
+        name = st.selectbox(
+            N["activation_label"],
+            NEURON_ACTIVATIONS,
+            index=NEURON_ACTIVATIONS.index("sigmoid"),
+            format_func=lambda n: T["gallery"]["names"][n],
+            key="bp_activation",
+        )
+    z, a = gallery.neuron(x, w, b, name)
+    with view:
+        st.markdown(f"**{N['result_header']}**")
+        terms = " + ".join(f"{fmt(xi)} \\cdot {fmt(wi)}" for xi, wi in zip(x, w, strict=True))
+        st.latex(rf"z = \mathbf{{w}} \cdot \mathbf{{x}} + b = {terms} + {fmt(b)} = {fmt(z)}")
+        st.latex(rf"a = f(z) = f({fmt(z)}) = {fmt(a)}")
+        st.latex(gallery.entry(name).formula)
+        curve_col, bars_col = st.columns([3, 2])
+        A, dA = gallery.curve(name, Z_GRID)
+        fig = figures.activation_curve(
+            Z_GRID, A, dA, tuple(N["curve_names"]), N["curve_title"], point=(z, a), height=340
+        )
+        curve_col.plotly_chart(fig, key="bp_neuron_curve")
+        bars = figures.contributions(N["input_names"], w * x, N["bars_title"], height=340)
+        bars_col.plotly_chart(bars, key="bp_neuron_bars")
+    common.show_code(gallery.neuron, gallery.curve, activate, derivative)
+
+
+def gallery_tab(T: dict) -> None:
+    G = T["gallery"]
+    st.markdown(G["intro"])
+    for start in range(0, len(gallery.GALLERY), GALLERY_COLUMNS):
+        row = gallery.GALLERY[start : start + GALLERY_COLUMNS]
+        for col, entry in zip(st.columns(GALLERY_COLUMNS), row, strict=False):
+            with col, st.container(border=True):
+                activation_card(G, entry)
+    st.subheader(G["jacobian_header"])
+    st.markdown(G["jacobian_intro"])
+    a = np.array(gallery.LECTURE_LOGITS)
+    left, _ = st.columns([1, 2])
+    probs = ", ".join(f"{p:.3f}" for p in softmax(a))
+    left.caption(G["softmax_caption"].format(probs=f"[{probs}]"))
+    J = gallery.softmax_jacobian(a)
+    left.plotly_chart(figures.matrix_heatmap(J, G["jacobian_title"], height=320), key="bp_jacobian")
+    common.show_code(gallery.curve, gallery.softmax_jacobian, derivative, softmax_backward)
+
+
+def activation_card(G: dict, entry: gallery.Activation) -> None:
+    st.markdown(f"**{G['names'][entry.name]}**")
+    A, dA = gallery.curve(entry.name, Z_GRID)
+    fig = figures.activation_curve(Z_GRID, A, dA, tuple(G["curve_names"]), height=230)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 10, "b": 10}, showlegend=False)
+    st.plotly_chart(fig, key=f"bp_gallery_{entry.name}")
+    st.latex(entry.formula)
+    st.latex(entry.derivative)
+    st.markdown(f"{G['range_label']} ${entry.range}$")
+    st.markdown(G["usable"] if entry.trainable else G["not_usable"])
+    st.caption(G["reasons"][entry.name])
