@@ -163,7 +163,7 @@ class LiveView {
 
 // The page mounts this module (with the words and colours) once per full run, outside the
 // animated fragment, and a tiny one with every frame (FRAME_JS in live.py); they meet in this
-
+// hub, so this code and the words travel once per page run rather than with every frame.
 const hub = (globalThis.neuronaPlayground ??= { view: null, pending: null });
 
 export default function (component) {
