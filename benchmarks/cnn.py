@@ -3,17 +3,22 @@
 Prints one JSON line. Each timing is the fastest of a few epochs (the machine is shared, so the
 minimum is the least noisy estimate of what the code costs). Both engines run on one CPU thread
 (`threads` in the output), as the app's server does, so that they are compared on equal terms and
-many sessions can share the cores. Run: python benchmarks/cnn.py
+many sessions can share the cores. Run: python benchmarks/cnn.py (or python -m benchmarks.cnn)
 """
 
 import json
+import sys
 import time
+from pathlib import Path
 
 from threadpoolctl import threadpool_limits
 
-from engine import images
-from engine.cnn_spec import CNNSpec
-from engine.cnn_trainer import CNNTrainer
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # so that `engine` is the package, not benchmarks/engine.py
+
+from engine import images  # noqa: E402
+from engine.cnn_spec import CNNSpec  # noqa: E402
+from engine.cnn_trainer import BatchTrainer, make_cnn  # noqa: E402
 
 DEFAULTS = {"filters": (8, 16), "k": 3, "pool": "max"}  # the page's default CNN
 TRAIN = {"optimizer": "adam", "lr": 0.01, "batch_size": 32}
@@ -23,7 +28,8 @@ THREADS = 1
 
 
 def epoch_seconds(data: images.ImageSplit, in_size: int, backend: str, device: str) -> float:
-    trainer = CNNTrainer(data, CNNSpec(in_size=in_size, **DEFAULTS), backend, device, **TRAIN)
+    model = make_cnn(CNNSpec(in_size=in_size, **DEFAULTS), backend, device)
+    trainer = BatchTrainer(model, data, **TRAIN)
     trainer.step(2)  # warm-up: first calls allocate and (for torch) pick kernels
     times = []
     for _ in range(EPOCHS_TIMED):
@@ -39,7 +45,7 @@ def epoch_seconds(data: images.ImageSplit, in_size: int, backend: str, device: s
 
 def digits_accuracy(data: images.ImageSplit) -> tuple[float, float]:
     """Test accuracy after EPOCHS_ACCURACY epochs with the NumPy engine, and the seconds it took."""
-    trainer = CNNTrainer(data, CNNSpec(in_size=8, **DEFAULTS), "numpy", "cpu", **TRAIN)
+    trainer = BatchTrainer(make_cnn(CNNSpec(in_size=8, **DEFAULTS)), data, **TRAIN)
     for _ in range(EPOCHS_ACCURACY):
         trainer.run_epoch()
     trainer.record()

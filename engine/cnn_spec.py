@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.conv import POOL_MODES
+from engine.params import size
 from engine.spec import check_choice, check_int, draw_weights
 
 POOL_SIZE = 2  # every block pools 2x2 windows with stride 2 (the lecture's example)
@@ -95,7 +96,7 @@ class CNNSpec:
         return shapes
 
     def n_params(self) -> int:
-        return sum(int(np.prod(s)) for s in self.param_shapes().values())
+        return size(self.param_shapes())
 
 
 def initial_params(spec: CNNSpec, seed: int = 0) -> dict[str, np.ndarray]:
@@ -106,14 +107,15 @@ def initial_params(spec: CNNSpec, seed: int = 0) -> dict[str, np.ndarray]:
     """
     spec.validate()
     rng = np.random.default_rng(seed)
-    params = {}
-    for name, shape in spec.param_shapes().items():
-        if name.startswith("b"):
-            params[name] = np.zeros(shape)
-        elif len(shape) == 4:
-            n_F, n_C, k, _ = shape
-            W = draw_weights("he", n_C * k * k, n_F, rng)  # (n_C·k·k, n_F), one column per filter
-            params[name] = W.T.reshape(shape)
-        else:
-            params[name] = draw_weights("xavier", *shape, rng)
-    return params
+    return {
+        name: _draw(shape, rng) if name.startswith("W") else np.zeros(shape)
+        for name, shape in spec.param_shapes().items()
+    }
+
+
+def _draw(shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
+    if len(shape) == 2:  # the fully connected softmax layer (n_flat, K)
+        return draw_weights("xavier", *shape, rng)
+    n_F, n_C, k, _ = shape
+    W = draw_weights("he", n_C * k * k, n_F, rng)  # (n_C·k·k, n_F), one column per filter
+    return W.T.reshape(shape)  # (n_F, n_C, k, k)

@@ -20,6 +20,16 @@ import numpy as np
 
 POOL_MODES = ("max", "avg")
 
+# Hand-made 3x3 filters from image processing: what a CNN's first layer often ends up learning.
+CLASSIC_KERNELS = {
+    "lecture": np.array([[1, 0, 1], [0, 1, 0], [1, 0, 1]]),  # the lecture's example filter
+    "edges": np.array([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]]),  # outline: Laplacian
+    "vertical": np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]),  # Sobel: left-to-right change
+    "horizontal": np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]]),  # Sobel: top-to-bottom change
+    "blur": np.array([[1, 2, 1], [2, 4, 2], [1, 2, 1]]) / 16,  # Gaussian blur
+    "sharpen": np.array([[0, -1, 0], [-1, 5, -1], [0, -1, 0]]),
+}
+
 
 def output_size(n: int, k: int, stride: int, pad: int, exact: bool = True) -> int:
     """n_out = (n + 2p − k)/s + 1, with a ValueError naming what is wrong when it is invalid.
@@ -73,19 +83,13 @@ def conv_trace(
 ) -> Trace:
     """Slide the kernel: out[i, j] = Σ_u Σ_v padded[i·s + u, j·s + v]·kernel[u, v] + b."""
     image, kernel = _square(image, "image"), _square(kernel, "kernel")
-    k = kernel.shape[0]
-    n_out = output_size(image.shape[0], k, stride, pad)
-    padded = np.pad(image, pad)
-    out = np.zeros((n_out, n_out))
-    steps = []
-    for i in range(n_out):
-        for j in range(n_out):
-            top, left = i * stride, j * stride
-            patch = padded[top : top + k, left : left + k]  # (k, k)
-            products = patch * kernel  # (k, k) element-wise
-            out[i, j] = products.sum() + b
-            steps.append(Step(i, j, top, left, patch, products, float(out[i, j])))
-    return Trace(padded, steps, out)
+    output_size(image.shape[0], kernel.shape[0], stride, pad)  # a clear error if it cannot slide
+
+    def window(patch: np.ndarray) -> tuple[np.ndarray, float]:
+        products = patch * kernel  # (k, k) element-wise
+        return products, products.sum() + b
+
+    return slide(np.pad(image, pad), kernel.shape[0], stride, window)
 
 
 def pool_trace(image: np.ndarray, size: int = 2, stride: int = 2, mode: str = "max") -> Trace:
@@ -93,17 +97,24 @@ def pool_trace(image: np.ndarray, size: int = 2, stride: int = 2, mode: str = "m
     if mode not in POOL_MODES:
         raise ValueError(f"pooling mode must be one of {', '.join(POOL_MODES)}; got {mode!r}")
     image = _square(image, "image")
-    n_out = output_size(image.shape[0], size, stride, 0)
+    output_size(image.shape[0], size, stride, 0)
     reduce = np.max if mode == "max" else np.mean
+    return slide(image, size, stride, lambda patch: (patch, reduce(patch)))
+
+
+def slide(padded: np.ndarray, k: int, stride: int, window) -> Trace:
+    """Move a k x k window over `padded` with stride s, row by row; at each position
+    `window(patch)` returns what to show (the products) and the value of that output cell."""
+    n_out = output_size(padded.shape[0], k, stride, 0)
     out = np.zeros((n_out, n_out))
     steps = []
     for i in range(n_out):
         for j in range(n_out):
             top, left = i * stride, j * stride
-            patch = image[top : top + size, left : left + size]  # (size, size)
-            out[i, j] = reduce(patch)
-            steps.append(Step(i, j, top, left, patch, patch, float(out[i, j])))
-    return Trace(image, steps, out)
+            patch = padded[top : top + k, left : left + k]  # (k, k)
+            shown, out[i, j] = window(patch)
+            steps.append(Step(i, j, top, left, patch, shown, float(out[i, j])))
+    return Trace(padded, steps, out)
 
 
 def _square(a: np.ndarray, name: str) -> np.ndarray:

@@ -35,3 +35,18 @@ def score(Y_hat: np.ndarray, y: np.ndarray, output: str) -> float:
     if output == "linear":
         return r2(Y_hat[:, 0], y)
     return accuracy(Y_hat, y, output)
+
+
+def precision_recall(C: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per class k, from a confusion matrix C (rows: true class, columns: predicted class):
+
+    precision_k = C[k, k] / Σ_i C[i, k]   (of the points predicted k, the share that are k)
+    recall_k    = C[k, k] / Σ_j C[k, j]   (of the points that are k, the share found: the per-class
+                                           accuracy)
+    NaN where nothing was predicted k (precision) or no point is k (recall).
+    """
+    hits = np.diag(C).astype(float)  # (K,)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        precision = hits / C.sum(axis=0)  # (K,)
+        recall = hits / C.sum(axis=1)  # (K,)
+    return precision, recall

@@ -5,10 +5,13 @@ Each epoch shuffles the training set (seeded), then for every minibatch of size 
 After each epoch it records the train and test loss J and the score (accuracy or R²), and keeps
 a copy of θ every `snapshot_every` epochs, so the UI can scrub back through the run. If J or θ stops
 being finite (too large a learning rate α, typically), training stops and θ goes back to the last
-epoch that was still finite. The trainer works with either engine: it only calls the model's
-backprop / loss / predict and the optimizer's step.
+epoch that was still finite. It also stops when J jumps above its starting value and then freezes
+there: the steps threw every unit into saturation (σ, tanh) or below zero (ReLU), the gradients
+vanished and the network can no longer learn. The trainer works with either engine: it only
+calls the model's backprop / loss / predict and the optimizer's step.
 """
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,6 +21,8 @@ from engine.spec import to_targets
 
 MAX_ABS_WEIGHT = 1e8  # beyond this the network has blown up even if nothing is inf yet
 MAX_BATCH = 10_000
+STALL_EPOCHS = 5  # J frozen this many epochs above its starting value: training has stalled
+STALL_TOL = 1e-4  # "frozen": J moved by less than this fraction over those epochs
 
 
 @dataclass
@@ -33,7 +38,7 @@ class History:
 
 @dataclass(frozen=True)
 class Divergence:
-    """Why and when training stopped: reason is 'loss' (J not finite) or 'weights' (θ blew up)."""
+    """Why and when training stopped: 'loss' (J not finite), 'weights' (θ blew up) or 'stalled'."""
 
     epoch: int
     reason: str
@@ -123,6 +128,16 @@ class Trainer:
             if len(self.snapshots) > self.max_snapshots:
                 self.snapshots = self.snapshots[::2]
                 self.snapshot_every *= 2
+        if self.has_stalled():
+            self.divergence = Divergence(self.epoch, "stalled")  # θ is finite: it stays as it is
+
+    def has_stalled(self) -> bool:
+        """J is above its starting value and moved by less than STALL_TOL over STALL_EPOCHS."""
+        losses = self.history.train_loss
+        if len(losses) <= STALL_EPOCHS:
+            return False
+        recent = losses[-STALL_EPOCHS - 1 :]
+        return min(recent) > losses[0] and max(recent) - min(recent) <= STALL_TOL * max(recent)
 
     def stop(self, reason: str) -> None:
         """Training diverged: restore the last finite weights and remember why."""
@@ -135,9 +150,11 @@ class Trainer:
             return float("nan")
         return metrics.score(self.model.predict(X), y, self.spec.output)
 
-    def best_epoch(self) -> int | None:
-        """The epoch with the lowest test loss (the early-stopping point)."""
-        losses = np.asarray(self.history.test_loss, dtype=float)
+    def best_epoch(self, until: int | None = None) -> int | None:
+        """The epoch with the lowest test loss (the early-stopping point), up to epoch `until`."""
+        h = self.history
+        n = len(h.epoch) if until is None else bisect_right(h.epoch, until)
+        losses = np.asarray(h.test_loss[:n], dtype=float)
         if losses.size == 0 or np.all(np.isnan(losses)):
             return None
         return self.history.epoch[int(np.nanargmin(losses))]

@@ -20,7 +20,7 @@ from engine.cnn_spec import POOL_SIZE, CNNSpec, initial_params
 from engine.numpy_backend import losses
 from engine.numpy_backend.activations import activate, derivative
 from engine.numpy_backend.conv import conv_backward, conv_forward, pool_backward, pool_forward
-from engine.numpy_backend.optimizers import clip_by_norm, make_optimizer
+from engine.numpy_backend.mlp import MLP
 from engine.params import size, views
 
 
@@ -71,10 +71,6 @@ class CNN:
             for l in range(1, L + 1):
                 g[f"W{l}"] += losses.penalty_grad("l2", spec.lam, 0.0, p[f"W{l}"], m)
 
-    def backprop(self, X: np.ndarray, Y: np.ndarray) -> None:
-        """dJ/dθ on a batch, written into self.dtheta (the training hot path: J is not computed)."""
-        self.backward(Y, self.forward(X)[1])
-
     def loss_and_grads(self, X: np.ndarray, Y: np.ndarray) -> float:
         """J (with its λ term) on a batch, and dJ/dθ written into self.dtheta."""
         Y_hat, cache = self.forward(X)
@@ -91,10 +87,6 @@ class CNN:
         J = losses.data_loss("cce", Z, Y_hat, Y)
         return J + losses.penalty("l2", self.spec.lam, 0.0, weights, Y.shape[0])
 
-    def predict(self, X: np.ndarray) -> np.ndarray:
-        """Ŷ: the softmax probabilities, (m, K)."""
-        return self.forward(self.asarray(X))[0]
-
     def feature_maps(self, X: np.ndarray) -> dict[str, np.ndarray]:
         """{"A1": after conv + ReLU, "P1": after pooling, ...} as (m, n_F, n_H, n_W) arrays."""
         blocks = self.forward(self.asarray(X))[1]["blocks"]
@@ -103,29 +95,10 @@ class CNN:
             maps[f"A{l}"], maps[f"P{l}"] = A, P
         return maps
 
-    def asarray(self, X: np.ndarray) -> np.ndarray:
-        return np.asarray(X, dtype=self.dtype)
-
-    def get_params(self) -> dict[str, np.ndarray]:
-        """A copy of every parameter, by name."""
-        return {name: p.copy() for name, p in self.params.items()}
-
-    def set_params(self, params: dict[str, np.ndarray]) -> None:
-        for name, shape in self.shapes.items():
-            value = np.asarray(params[name])
-            if value.shape != shape:
-                raise ValueError(f"parameter {name} must have shape {shape}; got {value.shape}")
-            self.params[name][...] = value
-
-    def get_theta(self) -> np.ndarray:
-        return self.theta.copy()
-
-    def set_theta(self, theta: np.ndarray) -> None:
-        self.theta[...] = theta
-
-    def make_optimizer(self, name: str, lr: float):
-        return make_optimizer(name, lr, self.theta.size, dtype=self.dtype)
-
-    def clip(self, max_norm: float) -> float:
-        """Rescale dθ to norm ≤ max_norm; return the norm before clipping."""
-        return clip_by_norm(self.dtheta, max_norm)
+    # The flat-θ plumbing is the MLP's, unchanged: both keep θ, dθ, params and shapes alike.
+    backprop = MLP.backprop  # dJ/dθ into dθ, without computing J (the training hot path)
+    predict = MLP.predict  # Ŷ, (m, K)
+    asarray = MLP.asarray
+    get_params, set_params = MLP.get_params, MLP.set_params
+    get_theta, set_theta = MLP.get_theta, MLP.set_theta
+    make_optimizer, clip = MLP.make_optimizer, MLP.clip

@@ -26,17 +26,20 @@ def data_loss(loss: str, Z: np.ndarray, A: np.ndarray, Y: np.ndarray) -> float |
 
     With Z and A stacked as (G, m, n_out) it returns the G losses, (G,).
     """
-    m = Y.shape[-2]
+    return scalar_or_stack(point_loss(loss, Z, A, Y).sum(axis=-1) / Y.shape[-2])
+
+
+def point_loss(loss: str, Z: np.ndarray, A: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """Each example's loss before the average over m, (..., m): the per-point log-loss of a plot."""
     if loss == "bce":
-        L = Y * np.logaddexp(0, -Z) + (1 - Y) * np.logaddexp(0, Z)  # (..., m, 1)
-    elif loss == "cce":
+        return (Y * np.logaddexp(0, -Z) + (1 - Y) * np.logaddexp(0, Z)).sum(axis=-1)
+    if loss == "cce":
         Z_shift = Z - Z.max(axis=-1, keepdims=True)
         log_A = Z_shift - np.log(np.exp(Z_shift).sum(axis=-1, keepdims=True))
-        L = -(Y * log_A)  # (..., m, K)
-    else:
-        E = A - Y
-        L = (1.0 if loss == "mse" else 0.5) * (E * E)  # (..., m, n_out)
-    return scalar_or_stack(L.sum(axis=(-2, -1)) / m)
+        return -(Y * log_A).sum(axis=-1)
+    E = A - Y
+    scale = 1.0 if loss == "mse" else 0.5
+    return scale * (E * E).sum(axis=-1)
 
 
 def output_grad(loss: str, output: str, Z: np.ndarray, A: np.ndarray, Y: np.ndarray) -> np.ndarray:

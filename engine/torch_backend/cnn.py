@@ -13,7 +13,7 @@ from torch.nn import functional
 from engine.cnn_spec import POOL_SIZE, CNNSpec, initial_params
 from engine.params import size, views
 from engine.torch_backend import losses
-from engine.torch_backend.optimizers import TorchOptimizer, clip_by_norm
+from engine.torch_backend.mlp import MLP
 
 DTYPES = {np.float64: torch.float64, np.float32: torch.float32}
 POOLS = {"max": functional.max_pool2d, "avg": functional.avg_pool2d}
@@ -44,10 +44,6 @@ class CNN:
         self.set_params(initial_params(spec, seed) if params is None else params)
         self.L = spec.n_blocks + 1
 
-    @property
-    def dtheta(self) -> torch.Tensor:
-        return self.theta.grad
-
     def forward(self, X: torch.Tensor) -> tuple[torch.Tensor, dict]:
         """Ŷ (m, K) and {"A1": ..., "P1": ..., "Z": logits}."""
         spec, p = self.spec, views(self.theta, self.shapes)
@@ -69,59 +65,17 @@ class CNN:
         J = losses.data_loss("cce", cache["Z"], Y_hat, Y)
         return J + losses.penalty("l2", self.spec.lam, 0.0, weights, Y.shape[0])
 
-    def backprop(self, X, Y) -> None:
-        """dJ/dθ on a batch, written into θ.grad."""
-        self.loss_and_grads(X, Y)
-
-    def loss_and_grads(self, X, Y) -> float:
-        self.theta.grad = None
-        J = self.cost(self.asarray(X), self.asarray(Y))
-        J.backward()
-        return float(J.detach())
-
-    def loss(self, X, Y) -> float:
-        with torch.no_grad():
-            return float(self.cost(self.asarray(X), self.asarray(Y)))
-
-    def predict(self, X) -> np.ndarray:
-        """Ŷ as a NumPy array, (m, K)."""
-        with torch.no_grad():
-            return self.forward(self.asarray(X))[0].cpu().numpy()
-
     def feature_maps(self, X) -> dict[str, np.ndarray]:
         """{"A1": after conv + ReLU, "P1": after pooling, ...} as NumPy (m, n_F, n_H, n_W)."""
         with torch.no_grad():
             cache = self.forward(self.asarray(X))[1]
         return {name: T.cpu().numpy() for name, T in cache.items() if name != "Z"}
 
-    def asarray(self, X) -> torch.Tensor:
-        if isinstance(X, torch.Tensor):
-            return X.to(device=self.device, dtype=self.tdtype)
-        return torch.as_tensor(np.asarray(X), dtype=self.tdtype, device=self.device)
-
-    def get_params(self) -> dict[str, np.ndarray]:
-        """A NumPy copy of every parameter, by name."""
-        theta = self.get_theta()
-        return {name: p.copy() for name, p in views(theta, self.shapes).items()}
-
-    def set_params(self, params: dict[str, np.ndarray]) -> None:
-        flat = []
-        for name, shape in self.shapes.items():
-            value = np.asarray(params[name], dtype=np.float64)
-            if value.shape != shape:
-                raise ValueError(f"parameter {name} must have shape {shape}; got {value.shape}")
-            flat.append(value.ravel())
-        self.set_theta(np.concatenate(flat))
-
-    def get_theta(self) -> np.ndarray:
-        return self.theta.detach().cpu().numpy().astype(np.float64)
-
-    def set_theta(self, theta: np.ndarray) -> None:
-        with torch.no_grad():
-            self.theta.copy_(torch.as_tensor(theta, dtype=self.tdtype))
-
-    def make_optimizer(self, name: str, lr: float) -> TorchOptimizer:
-        return TorchOptimizer(name, lr, self.theta)
-
-    def clip(self, max_norm: float) -> float:
-        return clip_by_norm(self.theta, max_norm)
+    # The flat-θ plumbing is the MLP's, unchanged: both keep θ, its views and shapes alike.
+    dtheta = MLP.dtheta  # θ.grad, written by autograd
+    backprop, loss_and_grads, loss = MLP.backprop, MLP.loss_and_grads, MLP.loss
+    predict = MLP.predict  # Ŷ as a NumPy array, (m, K)
+    asarray = MLP.asarray
+    get_params, set_params = MLP.get_params, MLP.set_params
+    get_theta, set_theta = MLP.get_theta, MLP.set_theta
+    make_optimizer, clip = MLP.make_optimizer, MLP.clip

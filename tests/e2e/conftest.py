@@ -16,7 +16,10 @@ in screenshots/failed/ (git-ignored).
 """
 
 import contextlib
+import ctypes
+import ctypes.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -45,9 +48,11 @@ CHROMIUM_ARGS = [
 ]
 VIEWPORT = {"width": 1920, "height": 1080}
 SERVER_START_S = 60
-# Generous: the machine has 2 cores shared by several people, and a first run may import torch.
-ACTION_TIMEOUT_MS = 30_000
-EXPECT_TIMEOUT_MS = 30_000
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+# Generous: 2 cores shared by several people (load 15-20 seen), and a first run may import torch.
+# They cost nothing while tests pass; only a failing wait takes this long.
+ACTION_TIMEOUT_MS = 60_000
+EXPECT_TIMEOUT_MS = 60_000
 
 APP_SELECTOR = "[data-testid=stApp]"
 CONNECTED = f"{APP_SELECTOR}[data-test-connection-state=CONNECTED]"
@@ -96,6 +101,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     return report
 
 
+def die_with_parent() -> None:
+    """In the server process: get SIGTERM when pytest dies, even killed without cleanup (Linux
+    prctl PR_SET_PDEATHSIG), so no orphaned server keeps a core of this shared machine busy."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -133,7 +145,9 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "--server.fileWatcherType", "none",
     ]  # fmt: skip
     with log.open("w") as out:
-        server = subprocess.Popen(command, cwd=REPO_ROOT, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            command, cwd=REPO_ROOT, stdout=out, stderr=subprocess.STDOUT, preexec_fn=die_with_parent
+        )
     try:
         base_url = f"http://127.0.0.1:{port}"
         wait_healthy(server, f"{base_url}/_stcore/health", log)

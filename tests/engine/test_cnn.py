@@ -5,7 +5,7 @@ import pytest
 
 from engine import images
 from engine.cnn_spec import CNNSpec, initial_params
-from engine.cnn_trainer import CNNTrainer, make_cnn
+from engine.cnn_trainer import BatchTrainer, make_cnn
 from engine.gradcheck import numerical_gradient, relative_error
 from engine.numpy_backend.cnn import CNN
 from engine.spec import to_targets
@@ -101,7 +101,8 @@ def test_feature_maps_have_each_layers_shape():
 
 
 def test_default_cnn_reaches_95_percent_on_the_8x8_digits():
-    trainer = CNNTrainer(images.load_digits(), CNNSpec(in_size=8, filters=(8, 16)), lr=0.01)
+    model = make_cnn(CNNSpec(in_size=8, filters=(8, 16)))
+    trainer = BatchTrainer(model, images.load_digits(), lr=0.01)
     for _ in range(12):
         trainer.run_epoch()
     trainer.record()
@@ -111,7 +112,7 @@ def test_default_cnn_reaches_95_percent_on_the_8x8_digits():
 
 def test_trainer_steps_through_epochs_and_keeps_a_kernel_timeline():
     data = images.load_digits()
-    trainer = CNNTrainer(data, CNNSpec(in_size=8, filters=(4,)), batch_size=100, seed=3)
+    trainer = BatchTrainer(make_cnn(CNNSpec(in_size=8, filters=(4,))), data, batch_size=100, seed=3)
     assert trainer.m == 1438 and trainer.batches_per_epoch == 15
     trainer.step(4)
     assert trainer.epochs_done == pytest.approx(400 / 1438)
@@ -128,7 +129,7 @@ def test_trainer_is_deterministic():
     data = images.load_digits()
     runs = []
     for _ in range(2):
-        trainer = CNNTrainer(data, CNNSpec(in_size=8, filters=(4,)), seed=7)
+        trainer = BatchTrainer(make_cnn(CNNSpec(in_size=8, filters=(4,)), seed=7), data, seed=7)
         trainer.step(10)
         runs.append(trainer.model.get_theta())
     assert np.array_equal(*runs)
@@ -136,7 +137,8 @@ def test_trainer_is_deterministic():
 
 def test_divergence_stops_and_restores_the_last_good_weights():
     data = images.load_digits()
-    trainer = CNNTrainer(data, CNNSpec(in_size=8, filters=(4,)), optimizer="sgd", lr=1000)
+    model = make_cnn(CNNSpec(in_size=8, filters=(4,)))
+    trainer = BatchTrainer(model, data, optimizer="sgd", lr=1000)
     good = trainer.model.get_theta()
     with np.errstate(all="ignore"):
         trainer.step(40)
@@ -154,4 +156,17 @@ def test_bad_engine_choices():
     with pytest.raises(ValueError, match="CPU only"):
         make_cnn(spec, backend="numpy", device="cuda")
     with pytest.raises(ValueError, match="batch size"):
-        CNNTrainer(images.load_digits(), spec, batch_size=0)
+        BatchTrainer(make_cnn(spec), images.load_digits(), batch_size=0)
+
+
+def test_batch_trainer_also_trains_the_workshop_mlp():
+    from engine.backends import make_mlp
+    from engine.spec import MLPSpec
+
+    data = images.load_digits()
+    spec = MLPSpec(n_in=64, hidden=(32,), n_out=10, activation="tanh", output="softmax", loss="cce")
+    trainer = BatchTrainer(make_mlp(spec), data, lr=0.01)
+    trainer.run_epoch()
+    trainer.record()
+    assert trainer.kernels == [None, None]  # an MLP has no filters to show
+    assert trainer.history["test_acc"][-1] > 0.8

@@ -8,7 +8,7 @@ torch.set_num_threads(1)  # as the app's server does; the tests' batches are sma
 
 from engine import images  # noqa: E402
 from engine.cnn_spec import CNNSpec  # noqa: E402
-from engine.cnn_trainer import CNNTrainer, make_cnn  # noqa: E402
+from engine.cnn_trainer import BatchTrainer, make_cnn  # noqa: E402
 from engine.numpy_backend.optimizers import NAMES  # noqa: E402
 from engine.spec import to_targets  # noqa: E402
 
@@ -30,7 +30,8 @@ def test_loss_gradients_and_feature_maps_agree(spec):
     np_model = make_cnn(spec, "numpy", seed=3, dtype=np.float64)
     t_model = make_cnn(spec, "torch", seed=3, dtype=np.float64)
     assert np.array_equal(np_model.get_theta(), t_model.get_theta())  # the same start
-    J_np, J_t = np_model.loss_and_grads(X, Y), t_model.loss_and_grads(X, Y)
+    J_np = np_model.loss_and_grads(X, Y)
+    J_t = t_model.loss_and_grads(t_model.asarray(X), t_model.asarray(Y))
     assert J_t == pytest.approx(J_np, rel=1e-12)
     np.testing.assert_allclose(t_model.dtheta.numpy(), np_model.dtheta, rtol=1e-9, atol=1e-13)
     np.testing.assert_allclose(t_model.predict(X), np_model.predict(X), rtol=1e-10)
@@ -47,7 +48,8 @@ def test_training_steps_agree(optimizer):
     spec = CNNSpec(in_size=8, filters=(3, 4), lam=0.2)
     thetas = []
     for backend in ("numpy", "torch"):
-        trainer = CNNTrainer(data, spec, backend, lr=0.01, optimizer=optimizer, dtype=np.float64)
+        model = make_cnn(spec, backend, dtype=np.float64)
+        trainer = BatchTrainer(model, data, optimizer=optimizer, lr=0.01)
         trainer.step(20)
         trainer.record()
         thetas.append(trainer.model.get_theta())
@@ -59,7 +61,7 @@ def test_float32_training_stays_close():
     spec = CNNSpec(in_size=8, filters=(8, 16))
     acc = []
     for backend in ("numpy", "torch"):
-        trainer = CNNTrainer(data, spec, backend)
+        trainer = BatchTrainer(make_cnn(spec, backend), data)
         trainer.run_epoch()
         trainer.record()
         acc.append(trainer.history["test_acc"][-1])
@@ -74,5 +76,6 @@ def test_cuda_matches_cpu():
     X, Y = batch(spec)
     cpu = make_cnn(spec, "torch", "cpu", seed=1, dtype=np.float64)
     gpu = make_cnn(spec, "torch", "cuda", seed=1, dtype=np.float64)
-    assert gpu.loss_and_grads(X, Y) == pytest.approx(cpu.loss_and_grads(X, Y), rel=1e-9)
+    J_gpu = gpu.loss_and_grads(gpu.asarray(X), gpu.asarray(Y))
+    assert J_gpu == pytest.approx(cpu.loss_and_grads(cpu.asarray(X), cpu.asarray(Y)), rel=1e-9)
     np.testing.assert_allclose(gpu.dtheta.cpu().numpy(), cpu.dtheta.numpy(), rtol=1e-7, atol=1e-12)

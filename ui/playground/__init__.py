@@ -1,0 +1,1 @@
+"""The Playground (home page): configuration, run state, frames and the live view."""

@@ -1,0 +1,284 @@
+"""Streamlit sections of the sequence lab: sidebar settings, the live panel, the lag comparison.
+
+The session's run (config, trainer, play flag) lives in st.session_state[KEY]; the live panel is
+one fragment that, while playing, runs a few training steps per tick and redraws itself.
+"""
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+import streamlit as st
+
+from engine.numpy_backend.rnn import MODELS
+from engine.seq_trainer import SeqConfig, SeqTrainer, compare_lag, lag_sweep
+from engine.sequences import TASKS
+from ui import common
+from ui.sequences import figures
+
+KEY = "seq_run"
+TICK_S = 0.4  # seconds between frames while playing
+TICK_BUDGET_S = 1.0  # at most this long training per frame, however large the model
+DEFAULT_LENGTH = {"remember": 10, "brackets": 24, "anbn": 24, "sine": 40, "text": 24}
+LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
+BATCHES = (8, 16, 32, 64, 128, 256)
+CLIPS = (0.0, 1.0)  # the comparison trains without and with clipping at norm 1
+SWEEP_LAGS = (1, 2, 4, 6, 8, 12, 16, 20)
+
+
+@dataclass
+class RunState:
+    """One session's live run."""
+
+    cfg: SeqConfig
+    trainer: SeqTrainer
+    running: bool = False
+    example: int = 0  # seed of the example sequence shown
+
+
+def sidebar(T: dict) -> tuple[SeqConfig, int]:
+    """The run settings (bound to the URL so that a link replays the same run) and steps/frame."""
+    S, sb, url = T["sidebar"], st.sidebar, {"bind": "query-params"}
+    c = dict(zip(("backend", "device"), common.engine_picker("seq_engine"), strict=True))
+    sb.header(S["header"])
+    c["task"] = sb.selectbox(
+        S["task"], TASKS, format_func=S["tasks"].get, key="seq_task", help=S["task_help"], **url
+    )
+    c["model"] = sb.radio(
+        S["model"], list(MODELS), 1, horizontal=True, key="seq_model", help=S["model_help"], **url
+    )
+    task = c["task"]
+    c["length"] = int(
+        sb.number_input(
+            S["length"][task], 1, value=DEFAULT_LENGTH[task], key=f"seq_len_{task}", **url
+        )
+    )
+    if task == "text":
+        c["text"] = sb.text_area(S["text"], S["default_text"], key="seq_text", help=S["text_help"])
+    c["n_h"] = int(
+        sb.number_input(S["hidden"], 1, value=16, key="seq_hidden", help=S["hidden_help"], **url)
+    )
+    opts = S["optimizers"]
+    c["optimizer"] = sb.selectbox(
+        S["optimizer"], list(opts), 2, format_func=opts.get, key="seq_opt", **url
+    )
+    c["lr"] = sb.select_slider(S["lr"], LEARNING_RATES, value=0.01, key="seq_lr", **url)
+    c["clip"] = 0.0
+    if sb.checkbox(S["clip_on"], value=True, key="seq_clip_on", help=S["clip_help"], **url):
+        c["clip"] = float(sb.number_input(S["clip"], 0.01, value=1.0, key="seq_clip", **url))
+    c["batch"] = sb.select_slider(S["batch"], BATCHES, value=64, key="seq_batch", **url)
+    c["gain"] = sb.slider(
+        S["gain"], 0.25, 3.0, 1.0, 0.05, key="seq_gain", help=S["gain_help"], **url
+    )
+    c["seed"] = int(sb.number_input(S["seed"], 0, value=0, key="seq_seed", **url))
+    k = sb.slider(S["steps_per_tick"], 1, 50, 10, key="seq_k")
+    return SeqConfig(**c), k
+
+
+def run_state(cfg: SeqConfig) -> RunState:
+    """The session's run; a changed configuration starts a new one (paused)."""
+    run = st.session_state.get(KEY)
+    if run is None or run.cfg != cfg:
+        run = RunState(cfg, SeqTrainer(cfg))
+        st.session_state[KEY] = run
+    return run
+
+
+def set_running(flag: bool) -> None:
+    st.session_state[KEY].running = flag
+
+
+def reset() -> None:
+    run = st.session_state[KEY]
+    st.session_state[KEY] = RunState(run.cfg, SeqTrainer(run.cfg), example=run.example)
+
+
+def step_once(k: int) -> None:
+    st.session_state[KEY].trainer.step(k)
+    st.session_state.pop("seq_timeline", None)  # show the new latest snapshot
+
+
+def controls(T: dict, run: RunState, k: int) -> None:
+    """Play/Pause, Step and Reset: callbacks that flip the session's flag (a full rerun)."""
+    L = T["live"]
+    st.subheader(L["header"])
+    st.markdown(T["tasks"][run.cfg.task])
+    cols = st.columns([1, 1, 1, 5])
+    if run.running:
+        cols[0].button(L["pause"], on_click=set_running, args=(False,), key="seq_pause")
+    else:
+        cols[0].button(
+            L["play"], on_click=set_running, args=(True,), key="seq_play", type="primary"
+        )
+    cols[1].button(L["step"], on_click=step_once, args=(k,), key="seq_step", disabled=run.running)
+    cols[2].button(L["reset"], on_click=reset, key="seq_reset")
+
+
+def live_panel(T: dict, k: int) -> None:
+    """The fragment that trains k steps per tick while playing and redraws every live view."""
+    running = st.session_state[KEY].running
+
+    @st.fragment(run_every=TICK_S if running else None)
+    def panel():
+        run = st.session_state[KEY]
+        if run.running:
+            run.trainer.step(k, max_seconds=TICK_BUDGET_S)
+            if run.trainer.diverged:
+                run.running = False
+                st.rerun(scope="app")
+        with common.user_errors():
+            draw_live(T, run)
+
+    panel()
+
+
+def draw_live(T: dict, run: RunState) -> None:
+    L, F, trainer = T["live"], T["fig"], run.trainer
+    metric = "accuracy" if trainer.task.classes else "r2"
+    h = trainer.history
+    cols = st.columns(4)
+    cols[0].metric(L["steps"], trainer.steps)
+    cols[1].metric(L["loss"], f"{h['loss'][-1]:.4f}" if h["loss"] else "–")
+    cols[2].metric(
+        L[metric], f"{trainer.accuracy:.1%}" if metric == "accuracy" else f"{trainer.accuracy:.3f}"
+    )
+    cols[3].metric(L["grad_norm"], f"{h['grad_norm'][-1]:.3g}" if h["grad_norm"] else "–")
+    if trainer.diverged:
+        st.error(L["diverged"])
+    k = timeline(L, trainer, run.running)
+    inputs = probe_input(L, run)
+    probe = trainer.probe(inputs, k)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        shown = min(trainer.cfg.n_h, 32)
+        st.plotly_chart(
+            figures.gate_heatmaps(probe["gates"], probe["tokens"], F, shown), key="seq_gates"
+        )
+        st.caption(L["gates_caption"])
+        if shown < trainer.cfg.n_h:
+            st.caption(L["units_shown"].format(shown=shown, total=trainer.cfg.n_h))
+    with right:
+        fig = figures.input_and_output(probe, trainer.task.vocab, trainer.task.classes, F)
+        st.plotly_chart(fig, key="seq_io")
+        if h["step"]:
+            step = trainer.snapshots[k][0]
+            st.plotly_chart(figures.training_curves(h, metric, F, step), key="seq_curves")
+        else:
+            st.info(L["no_steps"])
+        st.plotly_chart(
+            figures.grad_flow(trainer.grad_profile(k), F, trainer.cfg.model), key="seq_flow"
+        )
+
+
+def timeline(L: dict, trainer: SeqTrainer, running: bool) -> int:
+    """A slider over the kept snapshots, shown while paused; playing shows the latest. Returns
+    the snapshot index. (A slider whose options grow every tick is a new widget every tick,
+    and the browser then blanks the charts below it while the tick runs.)"""
+    steps = [s for s, _ in trainer.snapshots]
+    if running:
+        st.caption(L["timeline_running"].format(step=steps[-1]))
+    if running or len(steps) == 1:
+        return len(steps) - 1
+    if st.session_state.get("seq_timeline") not in steps:
+        st.session_state["seq_timeline"] = steps[-1]
+    chosen = st.select_slider(L["timeline"], steps, key="seq_timeline", help=L["timeline_help"])
+    return steps.index(chosen)
+
+
+def new_example(key: str, task) -> None:
+    run = st.session_state[KEY]
+    run.example += 1
+    if task.vocab:
+        st.session_state[key] = "".join(task.tokens(run.trainer.example(run.example)[0]))
+
+
+def probe_input(L: dict, run: RunState) -> np.ndarray:
+    """The sequence to inspect: typed with the task's tokens (checked), or a drawn example."""
+    task, trainer = run.trainer.task, run.trainer
+    key = f"seq_probe_{task.key}_{task.T}_{len(task.vocab)}"
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    right.button(L["new_example"], on_click=new_example, args=(key, task), key="seq_new_example")
+    if not task.vocab:
+        left.caption(f"{L['example']} {run.example}")
+        return trainer.example(run.example)
+    if key not in st.session_state:
+        st.session_state[key] = "".join(task.tokens(trainer.example(run.example)[0]))
+    tokens = " ".join(repr(t) for t in task.vocab)
+    typed = left.text_input(L["probe"].format(tokens=tokens), key=key, help=L["probe_help"])
+    return task.encode(typed)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def remember_run(cfg: SeqConfig, steps: int) -> dict:
+    """One remember-a-bit run of cfg.model at cfg.clip (cached: the same settings, the same run)."""
+    return compare_lag(cfg, steps, models=(cfg.model,), clips=(cfg.clip,))[cfg.model][cfg.clip]
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def sweep_run(cfg: SeqConfig, lag: int, steps: int) -> float:
+    return lag_sweep(cfg, [lag], steps)[0]
+
+
+def comparison(T: dict, cfg: SeqConfig) -> None:
+    """RNN vs LSTM vs GRU on remember-a-bit (with and without clipping) and the RNN's lag sweep."""
+    C, F = T["compare"], T["fig"]
+    st.header(C["header"])
+    st.markdown(C["intro"])
+    st.caption(C["settings_note"])
+    cols = st.columns(3)
+    lag = cols[0].number_input(C["lag"], min_value=1, value=20, key="seq_cmp_lag")
+    steps = cols[1].number_input(
+        C["steps"], min_value=50, max_value=5000, value=1500, step=50, key="seq_cmp_steps"
+    )
+    gain = cols[2].slider(C["gain"], 0.25, 3.0, 1.0, 0.05, key="seq_cmp_gain", help=C["gain_help"])
+    base = replace(
+        cfg, task="remember", length=int(lag), text="", gain=gain, model="LSTM", clip=0.0
+    )
+    SeqTrainer(replace(base, model="RNN"))  # checks the lag and sizes before any long run
+    clip_labels = {0.0: C["without_clip"], 1.0: C["with_clip"]}
+    if st.button(C["button"], key="seq_cmp_go", type="primary"):
+        st.session_state["seq_cmp"] = (base, steps)
+    if st.session_state.get("seq_cmp") == (base, steps):
+        runs = [(name, clip) for name in MODELS for clip in CLIPS]
+        bar = st.progress(0.0)
+        results: dict = {name: {} for name in MODELS}
+        for done, (name, clip) in enumerate(runs):
+            text = C["running"].format(
+                model=name, clip=clip_labels[clip], done=done + 1, total=len(runs)
+            )
+            bar.progress(done / len(runs), text=text)
+            results[name][clip] = remember_run(replace(base, model=name, clip=clip), int(steps))
+        bar.empty()
+        cols = st.columns(len(MODELS))
+        for col, name in zip(cols, MODELS, strict=True):
+            for clip in CLIPS:
+                col.markdown(
+                    C["result"].format(
+                        model=name, acc=results[name][clip]["final"], clip=clip_labels[clip]
+                    )
+                )
+        left, right = st.columns(2)
+        left.plotly_chart(figures.comparison_curves(results, F, clip_labels), key="seq_cmp_curves")
+        right.plotly_chart(
+            figures.gradient_profiles(results, F, clip_labels), key="seq_cmp_profiles"
+        )
+        right.caption(C["profiles_caption"])
+    sweep(T, replace(base, model="RNN"), int(steps))
+
+
+def sweep(T: dict, cfg: SeqConfig, steps: int) -> None:
+    C = T["compare"]
+    if st.button(C["sweep_button"], key="seq_sweep_go"):
+        st.session_state["seq_sweep"] = (cfg, steps)
+    if st.session_state.get("seq_sweep") != (cfg, steps):
+        return
+    bar = st.progress(0.0)
+    accuracies = []
+    for done, lag in enumerate(SWEEP_LAGS):
+        bar.progress(
+            done / len(SWEEP_LAGS),
+            text=C["sweep_running"].format(lag=lag, done=done + 1, total=len(SWEEP_LAGS)),
+        )
+        accuracies.append(sweep_run(cfg, lag, steps))
+    bar.empty()
+    st.plotly_chart(figures.lag_sweep(SWEEP_LAGS, accuracies, T["fig"]), key="seq_sweep_fig")
+    st.caption(C["sweep_caption"])
