@@ -46,6 +46,7 @@ def test_url_round_trip(config):
     query = cf.to_query(config)
     assert all(isinstance(v, str) for v in query.values())
     assert cf.from_query(query) == (config, [])
+    assert len(query) == (0 if config == cf.DEFAULT else len(cf.FIELDS))  # only what differs
 
 
 def test_missing_keys_take_defaults_silently_and_unknown_keys_are_ignored():

@@ -221,8 +221,13 @@ assert set(FIELDS) == {f.name for f in fields(PlaygroundConfig)}
 
 
 def to_query(config: PlaygroundConfig) -> dict[str, str]:
-    """Every field as a URL query parameter (all of them, so old links survive new defaults)."""
-    return {key: write(getattr(config, name)) for name, (key, _, write) in FIELDS.items()}
+    """The fields that differ from the defaults, as URL query parameters (the default run has a
+    clean address; a missing key reads back as its default)."""
+    return {
+        key: write(getattr(config, name))
+        for name, (key, _, write) in FIELDS.items()
+        if getattr(config, name) != getattr(DEFAULT, name)
+    }
 
 
 def from_query(query: Mapping[str, str]) -> tuple[PlaygroundConfig, list[str]]:
