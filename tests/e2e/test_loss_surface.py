@@ -63,11 +63,11 @@ def test_network_slice_trains_live(app_url: str, page: Page) -> None:
     expect(page.get_by_text("Path explained by the plane")).to_be_visible()
     page.get_by_test_id("stPlotlyChart").first.scroll_into_view_if_needed()
     shoot(page, "network")
-    page.get_by_role("button", name="▶ Play").click()
+    page.get_by_role("button", name="▶ Train live").click()
     expect(epoch).not_to_have_text("100")  # the fragment ticks and trains
     page.mouse.move(1000, 600)
     page.mouse.wheel(0, 500)  # the map is redrawn on every tick: scroll the page, not to it
     expect(page.get_by_test_id("stPlotlyChart").first.locator(".imagelayer image")).to_have_count(1)
     shoot(page, "network_live")
     page.get_by_role("button", name="❚❚ Pause").click()
-    expect(page.get_by_role("button", name="▶ Play")).to_be_visible()
+    expect(page.get_by_role("button", name="▶ Train live")).to_be_visible()

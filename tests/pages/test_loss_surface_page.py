@@ -111,13 +111,17 @@ def test_network_slice_centre_is_the_trainers_loss_and_training_moves_it():
     assert metric(at, "Slice at its centre f(0, 0)") == metric(at, "Trainer's J at θ*")
     explained = float(metric(at, "Path explained by the plane").rstrip("%"))
     assert 50 < explained <= 100  # PCA directions hold most of the path
-    at.button[0].click().run()  # Train 50 epochs
+    at.button(key="ls_train").click().run()  # Train 50 epochs
     assert metric(at, "Epoch") == "150"
-    play = next(b for b in at.button if "Play" in b.label)
-    play.click().run()  # live: each run of the fragment trains 2 epochs
+    at.button(key="ls_play").click().run()  # live: each run of the fragment trains 2 epochs
     at.run()
     assert int(metric(at, "Epoch")) > 150
-    next(b for b in at.button if b.label == "Reset").click().run()
+    assert at.button(key="ls_play").label == "❚❚ Pause"
+    at.button(key="ls_play").click().run()
+    paused = metric(at, "Epoch")
+    at.run()
+    assert metric(at, "Epoch") == paused
+    at.button(key="ls_reset").click().run()
     assert metric(at, "Epoch") == "100"
 
 
@@ -148,5 +152,5 @@ def test_the_playgrounds_network_can_be_sliced_read_only(playground_trainer):
     no_problems(at)
     assert any("read-only" in i.value for i in at.info)
     assert metric(at, "Epoch") == "7"
-    assert not any("Train" in b.label for b in at.button)
+    assert not any("Train" in b.label for b in at.button)  # neither "Train 50" nor "Train live"
     assert playground_trainer.epoch == 7

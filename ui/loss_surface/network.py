@@ -157,11 +157,10 @@ def reset() -> None:
 
 
 def controls(T: dict, run: NetRun) -> None:
-    """Train / Play-Pause / Reset for this page's network."""
+    """Train and Reset for this page's network (Play/Pause lives in the live panel)."""
     N = T["net"]
-    c1, c2, c3, c4 = st.columns([2, 1, 1, 1], vertical_alignment="bottom")
+    c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
     epochs = c1.slider(N["epochs"], 1, 500, 50, key="ls_epochs", **KEEP)
-    label = N["pause"] if run.running else N["play"]
     c2.button(
         N["train"].format(n=epochs),
         key="ls_train",
@@ -169,14 +168,14 @@ def controls(T: dict, run: NetRun) -> None:
         args=(epochs,),
         disabled=run.running,
     )
-    c3.button(label, key="ls_play", on_click=set_running, args=(not run.running,), type="primary")
-    c4.button(N["reset"], key="ls_reset", on_click=reset)
+    c3.button(N["reset"], key="ls_reset", on_click=reset)
 
 
 def section(T: dict, source: str, config: NetConfig, slice_config: SliceConfig) -> None:
     """The network slice: controls, then the live panel."""
     st.markdown(T["net"]["lead"])
-    if source == "playground":
+    borrowed = source == "playground"
+    if borrowed:
         st.info(T["net"]["borrowed"])
         run = NetRun(None, playground_run().trainer)  # read-only: never trained here
     else:
@@ -186,10 +185,14 @@ def section(T: dict, source: str, config: NetConfig, slice_config: SliceConfig) 
 
     @st.fragment(run_every=TICK_S if drawn_running else None)
     def live() -> None:
-        if run.running != drawn_running:
-            # Play/Pause was clicked while a tick was due: its callback ran in this fragment run,
-            # so rerun the whole page to redraw the button and start or stop the timer.
+        if run.running != drawn_running:  # Play/Pause was clicked: restart or stop the timer
             st.rerun()
+        if not borrowed:
+            # Inside the fragment, so that a click and a tick are never two racing reruns.
+            label = T["net"]["pause"] if run.running else T["net"]["play"]
+            st.button(
+                label, key="ls_play", on_click=set_running, args=(not run.running,), type="primary"
+            )
         if run.running:
             run.trainer.step(EPOCHS_PER_TICK)
         if run.trainer.divergence is not None:
