@@ -19,8 +19,8 @@ Object.assign(LiveView.prototype, {
     const X = (ep) => left + (ep / xMax) * (w - left - right);
     const Y = (v) => top + (1 - v / yMax) * (h - top - bottom);
     this.curveBox = { left, right, X, xMax };
-    const fg = getComputedStyle(this.root).color;
-    const font = getComputedStyle(this.root).fontFamily;
+    const fg = this.style.color;
+    const font = this.style.fontFamily;
     ctx.font = `13px ${font}`;
     ctx.fillStyle = fg;
     ctx.strokeStyle = "rgba(128,128,128,0.35)";

@@ -73,7 +73,8 @@ function paint(canvas, res, fill) {
     canvas.height = res;
   }
   const ctx = canvas.getContext("2d");
-  const img = ctx.createImageData(res, res);
+  if (!canvas.image || canvas.image.width !== res) canvas.image = ctx.createImageData(res, res);
+  const img = canvas.image; // reused: no new pixel buffer (and no garbage) per frame
   for (let i = 0; i < res * res; i++) fill(img.data, i);
   ctx.putImageData(img, 0, 0);
   return canvas;

@@ -40,10 +40,9 @@ Object.assign(LiveView.prototype, {
     this.geo = geo;
     this.edgeList = this.edges(geo).sort((a, b) => Math.abs(this.W[a[2]]) - Math.abs(this.W[b[2]]));
     this.dense = this.edgeList.length > DENSE_EDGES;
-    const style = getComputedStyle(this.root);
-    this.drawHeaders(ctx, geo, style);
+    this.drawHeaders(ctx, geo, this.style);
     this.drawEdges(ctx, geo);
-    this.drawNodes(ctx, geo, style);
+    this.drawNodes(ctx, geo, this.style);
   },
 
   drawHeaders(ctx, geo, style) {

@@ -39,12 +39,12 @@ Object.assign(LiveView.prototype, {
         ctx.stroke();
       }
     }
-    const fg = getComputedStyle(this.root).color;
+    const fg = this.style.color;
     ctx.strokeStyle = fg;
     ctx.lineWidth = 1;
     ctx.strokeRect(left - 0.5, top - 0.5, side + 1, side + 1);
     ctx.fillStyle = fg;
-    ctx.font = `13px ${getComputedStyle(this.root).fontFamily}`;
+    ctx.font = `13px ${this.style.fontFamily}`;
     for (const t of [-6, -4, -2, 0, 2, 4, 6]) {
       const f = (t + 6) / 12;
       ctx.textAlign = "center";
@@ -52,7 +52,7 @@ Object.assign(LiveView.prototype, {
       ctx.textAlign = "right";
       ctx.fillText(String(t), left - 5, top + (1 - f) * side + 4);
     }
-    ctx.font = `15px ${getComputedStyle(this.root).fontFamily}`;
+    ctx.font = `15px ${this.style.fontFamily}`;
     ctx.textAlign = "center";
     ctx.fillText(d.text.x1, left + side / 2, top + side + 31);
     ctx.save();

@@ -109,6 +109,10 @@ class LiveView {
     const text = d.text;
     const width = this.root.clientWidth;
     if (!width) return;
+    // Text colour and font, read once: reading a computed style after a DOM change costs a
+    // style recalculation, and the three canvases need them many times.
+    const style = getComputedStyle(this.root);
+    this.style = { color: style.color, fontFamily: style.fontFamily };
     // Wide screens: network | big view | curves in one row; narrow ones: curves below.
     const gap = 18;
     const wide = width >= 1150;
