@@ -78,17 +78,22 @@ class SeqTrainer:
         self.snapshots: list[tuple[int, np.ndarray]] = []
         self.evaluate()
 
-    def step(self, n: int = 1, max_seconds: float | None = None) -> None:
-        """n training steps (fewer if max_seconds runs out), then one evaluation and snapshot.
+    def step(
+        self, n: int = 1, max_seconds: float | None = None, stop: Callable[[], bool] | None = None
+    ) -> None:
+        """n training steps (fewer if max_seconds runs out or stop() turns true), then one
+        evaluation and snapshot.
 
         Stops if the loss blows up. The time limit keeps one live frame short on a shared
-        server, whatever the sizes a student picked.
+        server, whatever the sizes a student picked; stop lets a Pause end a frame at once.
         """
         start = time.perf_counter()
         for k in range(n):
             if self.diverged:
                 return
             if max_seconds is not None and k > 0 and time.perf_counter() - start > max_seconds:
+                break
+            if stop is not None and k > 0 and stop():
                 break
             X, Y, mask = self.task.batch(self.rng, self.cfg.batch)
             with np.errstate(over="ignore", invalid="ignore"):  # a blow-up is detected just below

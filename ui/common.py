@@ -2,6 +2,7 @@
 
 import inspect
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -11,6 +12,8 @@ from ui import text
 
 log = logging.getLogger("neurona")
 COMMON = text.load("common")
+TRAINING_LOCK = "_neurona_training_lock"
+_LOCK_MAKER = threading.Lock()
 
 
 def setup_page(T: dict) -> None:
@@ -93,6 +96,22 @@ def one_torch_thread() -> None:
 
     if torch.get_num_threads() != 1:
         torch.set_num_threads(1)
+
+
+@contextmanager
+def one_run_at_a_time() -> Iterator[None]:
+    """Hold this session's training lock while training or drawing a run.
+
+    A click (Pause, Step, a timeline) starts a new script run at once, while the fragment tick
+    before it may still be training in its own thread: Streamlit stops a run only at its next st
+    call. Without the lock the paused page drew the run as it was mid-tick, the tick then went on
+    training, and a timeline built for step 30 was gone when the user moved it at step 40."""
+    with _LOCK_MAKER:
+        lock = st.session_state.get(TRAINING_LOCK)
+        if lock is None:
+            lock = st.session_state[TRAINING_LOCK] = threading.RLock()
+    with lock:
+        yield
 
 
 @contextmanager

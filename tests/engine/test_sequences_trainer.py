@@ -130,3 +130,11 @@ def test_a_time_budget_cuts_a_frame_short():
     trainer.step(1000, max_seconds=0.0)  # at least one step, then the budget is spent
     assert trainer.steps == 1
     assert [s for s, _ in trainer.snapshots] == [0, 1]
+
+
+def test_a_pause_cuts_a_frame_short():
+    trainer = SeqTrainer(replace(SMALL, model="RNN", n_h=2))
+    asked = []
+    trainer.step(1000, stop=lambda: asked.append(1) or len(asked) >= 3)  # paused after 3 steps
+    assert trainer.steps == 3
+    assert [s for s, _ in trainer.snapshots] == [0, 3]  # the paused state is kept for the timeline

@@ -74,8 +74,8 @@ def test_play_trains_and_the_gates_change(at):
     assert np.abs(after - before).max() > 0.01
     at.button(key="seq_pause").click().run()
     assert metric(at, "Training steps") == "20"
-    assert at.select_slider(key="seq_timeline").value == 20
-    at.select_slider(key="seq_timeline").set_value(0).run()  # scrub back to the start
+    assert at.select_slider(key="seq_timeline_20").value == 20
+    at.select_slider(key="seq_timeline_20").set_value(0).run()  # scrub back to the start
     np.testing.assert_array_equal(gate_values(at), before)
 
 
@@ -151,7 +151,7 @@ def test_step_advances_and_the_timeline_follows(at):
     at.button(key="seq_step").click().run()
     at.button(key="seq_step").click().run()
     assert metric(at, "Training steps") == "20"
-    assert at.select_slider(key="seq_timeline").value == 20
+    assert at.select_slider(key="seq_timeline_20").value == 20
     at.button(key="seq_reset").click().run()
     assert metric(at, "Training steps") == "0"
 

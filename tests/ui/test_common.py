@@ -30,3 +30,39 @@ def test_engine_picker_offers_numpy_first():
     radio = at.sidebar.radio[0]
     assert radio.value == "NumPy"
     assert "NumPy" in radio.options
+
+
+def page_with_a_late_tick():
+    """A tick still training in its own thread (as after a Pause click) and the run after it."""
+    import threading
+    import time
+
+    import streamlit as st
+    from streamlit.runtime.scriptrunner import add_script_run_ctx
+
+    from ui.common import one_run_at_a_time
+
+    log = []
+
+    def late_tick():
+        with one_run_at_a_time():
+            log.append("tick starts")
+            time.sleep(0.3)
+            log.append("tick ends")
+
+    with one_run_at_a_time():  # re-entrant: a fragment drawn inside the page's own hold
+        with one_run_at_a_time():
+            tick = add_script_run_ctx(threading.Thread(target=late_tick))  # this session's thread
+    tick.start()
+    while not log:
+        time.sleep(0.01)
+    with one_run_at_a_time():
+        log.append("page draws")
+    tick.join()
+    st.write(" / ".join(log))
+
+
+def test_a_late_tick_finishes_before_the_page_draws():
+    at = AppTest.from_function(page_with_a_late_tick).run(timeout=30)
+    assert not at.exception
+    assert at.markdown[-1].value == "tick starts / tick ends / page draws"

@@ -13,7 +13,7 @@ from typing import Protocol
 
 import streamlit as st
 
-from ui.common import user_errors
+from ui.common import one_run_at_a_time, user_errors
 
 PLAY_DELAY_S = 0.9  # one window of the by-hand convolution per tick
 
@@ -52,7 +52,7 @@ def live_panel(state: LiveState, interval: float, draw: Callable[[], None]) -> N
 
     @st.fragment(run_every=interval if state.running else None)
     def _panel() -> None:
-        with user_errors():
+        with one_run_at_a_time(), user_errors():
             if state.running:
                 state.tick()
             draw()

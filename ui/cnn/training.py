@@ -13,7 +13,7 @@ import streamlit as st
 from engine.cnn_spec import CNNSpec
 from engine.cnn_trainer import BatchTrainer, make_cnn
 from ui.cnn import KEEP, data, figures, live
-from ui.common import user_errors
+from ui.common import one_run_at_a_time, user_errors
 
 RUN_KEY = "cnn_run"
 TICK_S = 0.5
@@ -140,7 +140,7 @@ def _reset() -> None:
 
 def _one_epoch(run: CNNRun) -> None:
     run.running = False
-    with data.one_blas_thread():
+    with one_run_at_a_time(), data.one_blas_thread():
         run.trainer.run_epoch()
         run.trainer.record()
 

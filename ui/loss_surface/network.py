@@ -10,6 +10,7 @@ from engine.backends import make_mlp
 from engine.datasets import BINARY, REGRESSION, DataSpec, featurize, make_dataset
 from engine.spec import HIDDEN_ACTIVATIONS, MLPSpec
 from engine.trainer import Trainer
+from ui import common
 from ui.common import engine_picker
 from ui.loss_surface.slice_view import draw
 
@@ -143,7 +144,8 @@ def current_run(config: NetConfig) -> NetRun:
 
 
 def train(epochs: int) -> None:
-    st.session_state[RUN_KEY].trainer.step(epochs)
+    with common.one_run_at_a_time():
+        st.session_state[RUN_KEY].trainer.step(epochs)
 
 
 def set_running(running: bool) -> None:
@@ -193,13 +195,14 @@ def section(T: dict, source: str, config: NetConfig, slice_config: SliceConfig) 
             st.button(
                 label, key="ls_play", on_click=set_running, args=(not run.running,), type="primary"
             )
-        if run.running:
-            run.trainer.step(EPOCHS_PER_TICK)
-        if run.trainer.divergence is not None:
+        with common.one_run_at_a_time():
             if run.running:
-                run.running = False
-                st.rerun()
-            st.warning(T["msg"]["net_diverged"].format(epoch=run.trainer.divergence.epoch))
-        draw(T, run.trainer, slice_config, run.running)
+                run.trainer.step(EPOCHS_PER_TICK)
+            if run.trainer.divergence is not None:
+                if run.running:
+                    run.running = False
+                    st.rerun()
+                st.warning(T["msg"]["net_diverged"].format(epoch=run.trainer.divergence.epoch))
+            draw(T, run.trainer, slice_config, run.running)
 
     live()

@@ -80,7 +80,8 @@ def play(running: bool) -> None:
 
 
 def step() -> None:
-    train(st.session_state[RUN], 1, BUDGET_S)
+    with common.one_run_at_a_time():
+        train(st.session_state[RUN], 1, BUDGET_S)
 
 
 def reset() -> None:
@@ -103,7 +104,7 @@ def panel(run: Run, T: dict) -> None:
     @st.fragment(run_every=TICK_S if st.session_state.get(RUNNING) else None)
     def frames() -> None:
         live = st.session_state[RUN]
-        with common.user_errors():
+        with common.one_run_at_a_time(), common.user_errors():
             if st.session_state.get(RUNNING):
                 data = training_frame(live, T)
             else:

@@ -15,7 +15,8 @@ def main(T: dict) -> None:
         for notice in st.session_state.pop(controls.NOTICES, []):
             st.warning(notice)
         controls.sidebar(T)
-        run = live.current_run(controls.current_config())
-        live.toolbar(run, T)
-        live.panel(run, T)
+        with common.one_run_at_a_time():  # a tick still training from before waits for this
+            run = live.current_run(controls.current_config())
+            live.toolbar(run, T)
+            live.panel(run, T)
     common.show_code(MLP.forward, MLP.backward, Trainer.run_epoch)

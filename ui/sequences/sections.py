@@ -93,8 +93,8 @@ def reset() -> None:
 
 
 def step_once(k: int) -> None:
-    st.session_state[KEY].trainer.step(k)
-    st.session_state.pop("seq_timeline", None)  # show the new latest snapshot
+    with common.one_run_at_a_time():
+        st.session_state[KEY].trainer.step(k)
 
 
 def controls(T: dict, run: RunState, k: int) -> None:
@@ -120,13 +120,14 @@ def live_panel(T: dict, k: int) -> None:
     @st.fragment(run_every=TICK_S if running else None)
     def panel():
         run = st.session_state[KEY]
-        if run.running:
-            run.trainer.step(k, max_seconds=TICK_BUDGET_S)
-            if run.trainer.diverged:
-                run.running = False
-                st.rerun(scope="app")
-        with common.user_errors():
-            draw_live(T, run)
+        with common.one_run_at_a_time():
+            if run.running:
+                run.trainer.step(k, max_seconds=TICK_BUDGET_S, stop=lambda: not run.running)
+                if run.trainer.diverged:
+                    run.running = False
+                    st.rerun(scope="app")
+            with common.user_errors():
+                draw_live(T, run)
 
     panel()
 
@@ -172,15 +173,23 @@ def draw_live(T: dict, run: RunState) -> None:
 def timeline(L: dict, trainer: SeqTrainer, running: bool) -> int:
     """A slider over the kept snapshots, shown while paused; playing shows the latest. Returns
     the snapshot index. (A slider whose options grow every tick is a new widget every tick,
-    and the browser then blanks the charts below it while the tick runs.)"""
+    and the browser then blanks the charts below it while the tick runs.)
+
+    Each step reached gets its own slider, created at that step through `value=`: setting a
+    kept slider's value through st.session_state instead races with the browser, which can
+    keep the old value and then ignore the user's move back to it."""
     steps = [s for s, _ in trainer.snapshots]
     if running:
         st.caption(L["timeline_running"].format(step=steps[-1]))
     if running or len(steps) == 1:
         return len(steps) - 1
-    if st.session_state.get("seq_timeline") not in steps:
-        st.session_state["seq_timeline"] = steps[-1]
-    chosen = st.select_slider(L["timeline"], steps, key="seq_timeline", help=L["timeline_help"])
+    chosen = st.select_slider(
+        L["timeline"],
+        steps,
+        value=steps[-1],
+        key=f"seq_timeline_{steps[-1]}",
+        help=L["timeline_help"],
+    )
     return steps.index(chosen)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from engine.datasets import MAX_CLASSES, DataSpec, featurize, make_dataset
+from ui import common
 
 TICK_S = 0.3
 # Controls live in the URL too: a reload or a shared link comes back with the same settings.
@@ -87,7 +88,12 @@ def live(key: str, panel: Callable, *args, every: float = TICK_S) -> None:
 
     The panel must hold no widget: a number input or a selectable chart inside a ticking fragment
     leaves every Plotly chart of that fragment blank in the browser (Streamlit 1.67)."""
-    st.fragment(panel, run_every=every if is_running(key) else None)(*args)
+
+    def exclusive_panel(*panel_args) -> None:
+        with common.one_run_at_a_time():
+            panel(*panel_args)
+
+    st.fragment(exclusive_panel, run_every=every if is_running(key) else None)(*args)
 
 
 def training_controls(key: str, T: dict, cols: list) -> tuple[float, int]:
