@@ -21,21 +21,13 @@ from engine.numpy_backend import losses
 from engine.numpy_backend.activations import activate, derivative
 from engine.numpy_backend.conv import conv_backward, conv_forward, pool_backward, pool_forward
 from engine.numpy_backend.mlp import MLP
-from engine.params import size, views
 
 
 class CNN:
     """conv → ReLU → pool blocks, then a softmax layer, built from a `CNNSpec`."""
 
     def __init__(self, spec: CNNSpec, params: dict | None = None, seed: int = 0, dtype=np.float64):
-        spec.validate()
-        self.spec, self.dtype = spec, dtype
-        self.shapes = spec.param_shapes()
-        self.theta = np.zeros(size(self.shapes), dtype=dtype)  # (P,)
-        self.dtheta = np.zeros_like(self.theta)  # (P,)
-        self.params = views(self.theta, self.shapes)
-        self.grads = views(self.dtheta, self.shapes)
-        self.set_params(initial_params(spec, seed) if params is None else params)
+        self.init_flat(spec, initial_params(spec, seed) if params is None else params, dtype)
         self.L = spec.n_blocks + 1  # the fully connected layer is layer L
 
     def forward(self, X: np.ndarray) -> tuple[np.ndarray, dict]:
@@ -99,6 +91,6 @@ class CNN:
     backprop = MLP.backprop  # dJ/dθ into dθ, without computing J (the training hot path)
     predict = MLP.predict  # Ŷ, (m, K)
     asarray = MLP.asarray
-    get_params, set_params = MLP.get_params, MLP.set_params
+    init_flat, get_params, set_params = MLP.init_flat, MLP.get_params, MLP.set_params
     get_theta, set_theta = MLP.get_theta, MLP.set_theta
     make_optimizer, clip = MLP.make_optimizer, MLP.clip

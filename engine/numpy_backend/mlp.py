@@ -26,14 +26,7 @@ class MLP:
     """A fully connected network built from an `MLPSpec`; starts from `params` or a seeded draw."""
 
     def __init__(self, spec: MLPSpec, params: dict | None = None, seed: int = 0, dtype=np.float64):
-        spec.validate()
-        self.spec, self.dtype = spec, dtype
-        self.shapes = spec.param_shapes()
-        self.theta = np.zeros(size(self.shapes), dtype=dtype)  # (P,)
-        self.dtheta = np.zeros_like(self.theta)  # (P,)
-        self.params = views(self.theta, self.shapes)
-        self.grads = views(self.dtheta, self.shapes)
-        self.set_params(initial_params(spec, seed) if params is None else params)
+        self.init_flat(spec, initial_params(spec, seed) if params is None else params, dtype)
         L = spec.n_layers
         self.W = [self.params[f"W{l}"] for l in range(1, L + 1)]  # W[0] is the lecture's W[1]
         self.b = [self.params[f"b{l}"] for l in range(1, L + 1)]
@@ -107,6 +100,17 @@ class MLP:
 
     def asarray(self, X: np.ndarray) -> np.ndarray:
         return np.asarray(X, dtype=self.dtype)
+
+    def init_flat(self, spec, params: dict, dtype) -> None:
+        """Check the spec; θ and dθ as flat vectors with named views (W1, b1, ...); set θ."""
+        spec.validate()
+        self.spec, self.dtype = spec, dtype
+        self.shapes = spec.param_shapes()
+        self.theta = np.zeros(size(self.shapes), dtype=dtype)  # (P,)
+        self.dtheta = np.zeros_like(self.theta)  # (P,)
+        self.params = views(self.theta, self.shapes)
+        self.grads = views(self.dtheta, self.shapes)
+        self.set_params(params)
 
     def get_params(self) -> dict[str, np.ndarray]:
         """A copy of every parameter, by name."""

@@ -11,11 +11,10 @@ import torch
 from torch.nn import functional
 
 from engine.cnn_spec import POOL_SIZE, CNNSpec, initial_params
-from engine.params import size, views
+from engine.params import views
 from engine.torch_backend import losses
 from engine.torch_backend.mlp import MLP
 
-DTYPES = {np.float64: torch.float64, np.float32: torch.float32}
 POOLS = {"max": functional.max_pool2d, "avg": functional.avg_pool2d}
 
 
@@ -30,18 +29,8 @@ class CNN:
         dtype=np.float64,
         device: str = "cpu",
     ):
-        spec.validate()
-        if device not in ("cpu", "cuda"):
-            raise ValueError(f"device must be 'cpu' or 'cuda'; got {device!r}")
-        if device == "cuda" and not torch.cuda.is_available():
-            raise ValueError("device 'cuda' was asked for, but no CUDA GPU is available")
-        self.spec, self.dtype, self.device = spec, dtype, torch.device(device)
-        self.tdtype = DTYPES[dtype]
-        self.shapes = spec.param_shapes()
-        self.theta = torch.zeros(
-            size(self.shapes), dtype=self.tdtype, device=self.device, requires_grad=True
-        )  # (P,)
-        self.set_params(initial_params(spec, seed) if params is None else params)
+        params = initial_params(spec, seed) if params is None else params
+        self.init_flat(spec, params, dtype, device)
         self.L = spec.n_blocks + 1
 
     def forward(self, X: torch.Tensor) -> tuple[torch.Tensor, dict]:
@@ -76,6 +65,6 @@ class CNN:
     backprop, loss_and_grads, loss = MLP.backprop, MLP.loss_and_grads, MLP.loss
     predict = MLP.predict  # Ŷ as a NumPy array, (m, K)
     asarray = MLP.asarray
-    get_params, set_params = MLP.get_params, MLP.set_params
+    init_flat, get_params, set_params = MLP.init_flat, MLP.get_params, MLP.set_params
     get_theta, set_theta = MLP.get_theta, MLP.set_theta
     make_optimizer, clip = MLP.make_optimizer, MLP.clip

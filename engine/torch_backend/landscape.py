@@ -13,7 +13,7 @@ from engine.params import views
 from engine.spec import MLPSpec
 from engine.torch_backend import losses
 from engine.torch_backend.activations import activate
-from engine.torch_backend.mlp import DTYPES
+from engine.torch_backend.mlp import DTYPES, pick_device
 
 MAX_CHUNK_ELEMENTS = {"cpu": 1 << 19, "cuda": 1 << 27}  # activations per chunk
 
@@ -30,9 +30,7 @@ def plane_losses(
     device: str = "cpu",
 ) -> np.ndarray:
     """J(θ + α·δ + β·η) with its λ term, for each row (α, β) of points (n, 2): (n,) float64."""
-    if device == "cuda" and not torch.cuda.is_available():
-        raise ValueError("device 'cuda' was asked for, but no CUDA GPU is available")
-    tdtype, dev = DTYPES[dtype], torch.device(device)
+    tdtype, dev = DTYPES[dtype], pick_device(device)
 
     def tensor(a, dt=tdtype) -> torch.Tensor:
         return torch.as_tensor(np.asarray(a), dtype=dt, device=dev)

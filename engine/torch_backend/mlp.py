@@ -17,6 +17,15 @@ from engine.torch_backend.optimizers import TorchOptimizer, clip_by_norm
 DTYPES = {np.float64: torch.float64, np.float32: torch.float32}
 
 
+def pick_device(device: str) -> torch.device:
+    """'cpu', or 'cuda' when torch sees a GPU; anything else is a clear ValueError."""
+    if device not in ("cpu", "cuda"):
+        raise ValueError(f"device must be 'cpu' or 'cuda'; got {device!r}")
+    if device == "cuda" and not torch.cuda.is_available():
+        raise ValueError("device 'cuda' was asked for, but torch sees no CUDA GPU on this server")
+    return torch.device(device)
+
+
 class MLP:
     """A fully connected network built from an `MLPSpec`; starts from `params` or a seeded draw."""
 
@@ -28,19 +37,20 @@ class MLP:
         dtype=np.float64,
         device: str = "cpu",
     ):
+        params = initial_params(spec, seed) if params is None else params
+        self.init_flat(spec, params, dtype, device)
+        self.g = [spec.activation] * (spec.n_layers - 1) + [spec.output]
+
+    def init_flat(self, spec, params: dict, dtype, device: str) -> None:
+        """Check the spec and device; θ as one flat leaf tensor (its grad is dθ); set θ."""
         spec.validate()
-        if device == "cuda" and not torch.cuda.is_available():
-            raise ValueError("device 'cuda' was asked for, but no CUDA GPU is available")
-        if device not in ("cpu", "cuda"):
-            raise ValueError(f"device must be 'cpu' or 'cuda'; got {device!r}")
-        self.spec, self.dtype, self.device = spec, dtype, torch.device(device)
+        self.spec, self.dtype, self.device = spec, dtype, pick_device(device)
         self.tdtype = DTYPES[dtype]
         self.shapes = spec.param_shapes()
         self.theta = torch.zeros(
             size(self.shapes), dtype=self.tdtype, device=self.device, requires_grad=True
         )  # (P,)
-        self.set_params(initial_params(spec, seed) if params is None else params)
-        self.g = [spec.activation] * (spec.n_layers - 1) + [spec.output]
+        self.set_params(params)
 
     @property
     def dtheta(self) -> torch.Tensor:

@@ -21,16 +21,8 @@ import torch
 from engine.numpy_backend import rnn as np_rnn
 from engine.params import views
 from engine.torch_backend.losses import data_loss
+from engine.torch_backend.mlp import pick_device
 from engine.torch_backend.optimizers import TorchOptimizer, clip_by_norm
-
-
-def pick_device(device: str) -> torch.device:
-    """'cpu', or 'cuda' when torch sees a GPU."""
-    if device not in ("cpu", "cuda"):
-        raise ValueError(f"device must be 'cpu' or 'cuda'; got {device!r}")
-    if device == "cuda" and not torch.cuda.is_available():
-        raise ValueError("device 'cuda' asked for, but torch sees no CUDA GPU on this server")
-    return torch.device(device)
 
 
 class Recurrent:

@@ -50,9 +50,8 @@ def page_with_a_late_tick():
             time.sleep(0.3)
             log.append("tick ends")
 
-    with one_run_at_a_time():  # re-entrant: a fragment drawn inside the page's own hold
-        with one_run_at_a_time():
-            tick = add_script_run_ctx(threading.Thread(target=late_tick))  # this session's thread
+    with one_run_at_a_time(), one_run_at_a_time():  # re-entrant: a fragment inside the page
+        tick = add_script_run_ctx(threading.Thread(target=late_tick))  # this session's thread
     tick.start()
     while not log:
         time.sleep(0.01)
