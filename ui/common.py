@@ -3,16 +3,28 @@
 import inspect
 import logging
 import threading
+from pathlib import Path
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui import text
 
 log = logging.getLogger("neurona")
 COMMON = text.load("common")
 TRAINING_LOCK = "_neurona_training_lock"
+# The sidebar's list of pages, each with the text file that names it. Streamlit's own list (off in
+# .streamlit/config.toml) would call the home page after its file: "app".
+PAGES = {
+    "app.py": "playground",
+    "pages/1_Neuron_and_backprop.py": "backprop",
+    "pages/2_Loss_surface.py": "loss_surface",
+    "pages/3_Softmax.py": "softmax",
+    "pages/4_CNN.py": "cnn",
+    "pages/5_Sequences.py": "sequences",
+}
 _LOCK_MAKER = threading.Lock()
 
 
@@ -20,9 +32,23 @@ def setup_page(T: dict) -> None:
     """Wide layout, the page title, its 2-3 sentence intro and the formulas it animates."""
     st.set_page_config(page_title=f"Neurona · {T['title']}", page_icon=T["icon"], layout="wide")
     one_blas_thread()
+    page_links()
     st.title(f"{T['icon']} {T['title']}")
     st.markdown(T["intro"])
     show_formulas(T["formulas"])
+
+
+def page_links() -> None:
+    """Every page, at the top of the sidebar, by its own name. Only when the app runs from app.py:
+    a test that runs one page file alone (AppTest.from_file) has no other page to link to."""
+    ctx = get_script_run_ctx()
+    if ctx is None or Path(ctx.main_script_path).name != "app.py":
+        return
+    with st.sidebar.container(key="neurona_pages"):
+        for path, key in PAGES.items():
+            page = text.load(key)
+            st.page_link(path, label=page["nav"], icon=page["icon"])
+    st.sidebar.divider()
 
 
 def show_formulas(formulas: list[str], expanded: bool = False) -> None:
