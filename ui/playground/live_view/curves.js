@@ -43,15 +43,22 @@ Object.assign(LiveView.prototype, {
       ctx.lineWidth = 2.5;
       ctx.setLineDash(dash);
       ctx.beginPath();
-      let started = false;
+      let points = 0, last = -1;
       for (let i = 0; i < n; i++) {
         if (!Number.isFinite(values[i])) continue;
-        if (started) ctx.lineTo(X(this.epochs[i]), Y(values[i]));
+        if (points) ctx.lineTo(X(this.epochs[i]), Y(values[i]));
         else ctx.moveTo(X(this.epochs[i]), Y(values[i]));
-        started = true;
+        points += 1;
+        last = i;
       }
       ctx.stroke();
       ctx.setLineDash([]);
+      if (points === 1) {  // epoch 0 alone: a dot, so the starting loss shows before Play
+        ctx.fillStyle = colour;
+        ctx.beginPath();
+        ctx.arc(X(this.epochs[last]), Y(values[last]), 4, 0, 2 * Math.PI);
+        ctx.fill();
+      }
     };
     line(this.train, c.train, []);
     line(this.test, c.test, [7, 4]);
