@@ -120,13 +120,16 @@ def loss_curve(epochs, train, test, L) -> dict:
     frame = pd.DataFrame({"epoch": np.tile(epochs, 2), "J": np.concatenate([train, test]),
                           "set": np.repeat(sets, n)})  # fmt: skip
     color = {"field": "set", "scale": {"domain": sets, "range": palette.class_colors(2)},
-             "legend": {"orient": "top", "title": None}}  # fmt: skip
+             "legend": {"orient": "top", "title": None, "symbolType": "stroke"}}  # fmt: skip
     dash = {"field": "set", "scale": {"domain": sets, "range": [[1, 0], [6, 4]]}, "legend": None}
-    encoding = {"x": {"field": "epoch", "type": "quantitative", "title": L["epoch"]},
-                "y": {"field": "J", "type": "quantitative", "title": None},
+    last = float(epochs[-1]) if n else 0.0
+    x = {"field": "epoch", "type": "quantitative", "title": L["epoch"],
+         "scale": {"domain": [0, max(last, 1.0)]}, "axis": {"format": "d", "tickMinStep": 1}}
+    encoding = {"x": x, "y": {"field": "J", "type": "quantitative", "title": None},
                 "color": color, "strokeDash": dash}  # fmt: skip
+    mark = {"type": "line", "strokeWidth": 2.5, "point": n == 1}  # epoch 0 alone: two dots
     return chart({"loss": frame}, FIT_X, title=L["loss_title"], height=200, data={"name": "loss"},
-                 mark={"type": "line", "strokeWidth": 2.5}, encoding=encoding)  # fmt: skip
+                 mark=mark, encoding=encoding)  # fmt: skip
 
 
 def temperature_curves(T_values, P, T_now, L) -> dict:
