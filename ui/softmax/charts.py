@@ -123,8 +123,13 @@ def loss_curve(epochs, train, test, L) -> dict:
              "legend": {"orient": "top", "title": None, "symbolType": "stroke"}}  # fmt: skip
     dash = {"field": "set", "scale": {"domain": sets, "range": [[1, 0], [6, 4]]}, "legend": None}
     last = float(epochs[-1]) if n else 0.0
-    x = {"field": "epoch", "type": "quantitative", "title": L["epoch"],
-         "scale": {"domain": [0, max(last, 1.0)]}, "axis": {"format": "d", "tickMinStep": 1}}
+    x = {
+        "field": "epoch",
+        "type": "quantitative",
+        "title": L["epoch"],
+        "scale": {"domain": [0, max(last, 1.0)]},
+        "axis": {"format": "d", "tickMinStep": 1},
+    }
     encoding = {"x": x, "y": {"field": "J", "type": "quantitative", "title": None},
                 "color": color, "strokeDash": dash}  # fmt: skip
     mark = {"type": "line", "strokeWidth": 2.5, "point": n == 1}  # epoch 0 alone: two dots
