@@ -6,6 +6,7 @@ the section's panel is one @st.fragment that ticks every TICK_S seconds while ru
 a few epochs per tick (DESIGN.md, "Live animation").
 """
 
+import functools
 from collections.abc import Callable
 
 import streamlit as st
@@ -89,6 +90,7 @@ def live(key: str, panel: Callable, *args, every: float = TICK_S) -> None:
     The panel must hold no widget: a number input or a selectable chart inside a ticking fragment
     leaves every Plotly chart of that fragment blank in the browser (Streamlit 1.67)."""
 
+    @functools.wraps(panel)  # the fragment keeps the panel's own name (and id)
     def exclusive_panel(*panel_args) -> None:
         with common.one_run_at_a_time():
             panel(*panel_args)
