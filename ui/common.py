@@ -1,4 +1,5 @@
-"""Page scaffolding shared by every lab: header, formulas, engine picker, code viewer, errors."""
+"""Page scaffolding shared by every lab: header, language, formulas, engine picker, code viewer,
+charts, errors."""
 
 import inspect
 import logging
@@ -10,10 +11,9 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import text
+from ui import numbers, text
 
 log = logging.getLogger("neurona")
-COMMON = text.load("common")
 TRAINING_LOCK = "_neurona_training_lock"
 # The sidebar's list of pages, each with the text file that names it. Streamlit's own list (off in
 # .streamlit/config.toml) would call the home page after its file: "app".
@@ -26,16 +26,72 @@ PAGES = {
     "pages/5_Sequences.py": "sequences",
 }
 _LOCK_MAKER = threading.Lock()
+# Give every keyed widget **KEEP: Streamlit deletes the state of a widget that a run did not draw
+# (after a visit to another page), and "session" keeps it for the whole session instead.
+KEEP = {"persist_state": "session"}
+# URL keys that every page carries, whatever its own settings are.
+SHARED_QUERY = (text.LANG_KEY_URL,)
+CHART_FONT_PX = 15  # at least 14 px on a 1280x720 projector, for the back row
+# (backend, device) of each engine, by the name the URL and the widgets use.
+ENGINES = {
+    "numpy": ("numpy", "cpu"),
+    "torch-cpu": ("torch", "cpu"),
+    "torch-cuda": ("torch", "cuda"),
+}
+
+
+def words() -> dict:
+    """The words every page shares (assets/text/<lang>/common.toml), in the session's language."""
+    return text.load("common")
 
 
 def setup_page(T: dict) -> None:
     """Wide layout, the page title, its 2-3 sentence intro and the formulas it animates."""
     st.set_page_config(page_title=f"Neurona · {T['title']}", page_icon=T["icon"], layout="wide")
     one_blas_thread()
+    language_switch()
     page_links()
     st.title(f"{T['icon']} {T['title']}")
     st.markdown(T["intro"])
     show_formulas(T["formulas"])
+
+
+def language_switch() -> None:
+    """Español / English at the top of the sidebar, kept in the session and in the URL.
+
+    A `lang=` in the URL wins (a shared link carries it); once the reader has a language, every
+    page writes it back to the URL, so a copied link and a reload keep it."""
+    text.choose_lang_from_url()
+    lang = text.current_lang()
+    st.session_state[LANG_WIDGET] = lang
+    st.sidebar.segmented_control(
+        words()["language"],
+        text.LANGS,
+        key=LANG_WIDGET,
+        format_func=LANG_NAMES.__getitem__,
+        on_change=pick_lang,
+    )
+    if text.LANG_KEY in st.session_state:
+        set_query({**st.query_params.to_dict(), text.LANG_KEY_URL: lang})
+
+
+LANG_WIDGET = "neurona_lang_pick"
+LANG_NAMES = {"es": "Español", "en": "English"}
+
+
+def pick_lang() -> None:
+    lang = st.session_state.get(LANG_WIDGET)
+    if lang in text.LANGS:  # a click on the chosen option clears the selection: keep the language
+        st.session_state[text.LANG_KEY] = lang
+        st.query_params[text.LANG_KEY_URL] = lang
+
+
+def set_query(query: dict[str, str]) -> None:
+    """Write a page's settings to the URL, keeping the keys every page shares (the language)."""
+    shared = {k: st.query_params[k] for k in SHARED_QUERY if k in st.query_params}
+    query = {**shared, **query}
+    if st.query_params.to_dict() != query:
+        st.query_params.from_dict(query)
 
 
 def page_links() -> None:
@@ -47,21 +103,26 @@ def page_links() -> None:
     with st.sidebar.container(key="neurona_pages"):
         for path, key in PAGES.items():
             page = text.load(key)
-            st.page_link(path, label=page["nav"], icon=page["icon"])
+            st.page_link(path, label=page["nav"], icon=page["icon"], query_params=shared_query())
     st.sidebar.divider()
+
+
+def shared_query() -> dict[str, str]:
+    """The URL keys a link to another page carries along (the chosen language)."""
+    return {k: st.query_params[k] for k in SHARED_QUERY if k in st.query_params}
 
 
 def show_formulas(formulas: list[str], expanded: bool = False) -> None:
     """The page's equations, in the lecture's notation."""
-    with st.expander(COMMON["formulas_label"], expanded=expanded):
+    with st.expander(words()["formulas_label"], expanded=expanded):
         for formula in formulas:
             st.latex(formula)
 
 
 def show_code(*objects: object) -> None:
     """An expander with the source of the engine functions and classes a page runs."""
-    with st.expander(COMMON["code_label"]):
-        st.caption(COMMON["code_caption"])
+    with st.expander(words()["code_label"]):
+        st.caption(words()["code_caption"])
         for obj in objects:
             st.code(inspect.getsource(obj), language="python")
 
@@ -84,23 +145,32 @@ def cuda_available() -> bool:
     return torch.cuda.is_available()
 
 
-def engine_options() -> dict[str, tuple[str, str]]:
-    """The engines this server can run, label -> (backend, device)."""
-    options = {COMMON["engine_numpy"]: ("numpy", "cpu")}
+def available_engines() -> list[str]:
+    """The engines this server can run, by name: NumPy always, torch on the CPU and the GPU when
+    they are there."""
+    names = ["numpy"]
     if torch_available():
-        options[COMMON["engine_torch_cpu"]] = ("torch", "cpu")
+        names.append("torch-cpu")
     if cuda_available():
-        options[COMMON["engine_torch_cuda"]] = ("torch", "cuda")
-    return options
+        names.append("torch-cuda")
+    return names
+
+
+def engine_label(name: str) -> str:
+    return words()["engines"][name]
 
 
 def engine_picker(key: str) -> tuple[str, str]:
     """A sidebar radio for the engine; returns (backend, device)."""
-    options = engine_options()
-    label = st.sidebar.radio(
-        COMMON["engine_label"], list(options), key=key, help=COMMON["engine_help"]
+    name = st.sidebar.radio(
+        words()["engine_label"],
+        available_engines(),
+        key=key,
+        format_func=engine_label,
+        help=words()["engine_help"],
+        **KEEP,
     )
-    backend, device = options[label]
+    backend, device = ENGINES[name]
     if backend == "torch":
         one_torch_thread()
     return backend, device
@@ -149,4 +219,15 @@ def user_errors() -> Iterator[None]:
         st.error(str(exc))
     except Exception:
         log.exception("unexpected error in a page")
-        st.error(COMMON["unexpected_error"])
+        st.error(words()["unexpected_error"])
+
+
+def chart(fig, key: str, **kwargs) -> None:
+    """st.plotly_chart at the column's width, with numbers in the reader's locale (decimal comma in
+    Spanish) and text large enough for the back row of a classroom."""
+    font = fig.layout.font
+    fig.update_layout(
+        separators=numbers.plotly_separators(),
+        font_size=max(font.size or 0, CHART_FONT_PX),
+    )
+    st.plotly_chart(fig, key=key, width="stretch", **kwargs)

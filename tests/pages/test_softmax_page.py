@@ -14,7 +14,6 @@ from ui import text
 
 PAGE = "../../pages/3_Softmax.py"
 T = text.load("softmax")
-T_COMMON = text.load("common")
 RUN_KEYS = ("softmax_lr", "softmax_pg", "softmax_mc", "softmax_ova")  # session keys of the runs
 TIMEOUT = 60  # the first run imports torch for the engine picker
 
@@ -189,7 +188,7 @@ def test_one_vs_all_beside_softmax_regression():
 def test_live_sections_train_on_the_torch_engine(index):
     pytest.importorskip("torch")
     at = open_tab(index)
-    at.sidebar.radio[0].set_value(T_COMMON["engine_torch_cpu"]).run()
+    at.sidebar.radio[0].set_value("torch-cpu").run()
     next(b for b in at.button if b.label == T["step"]).click().run()
     assert epoch(at) == 1 and not errors(at) and not at.exception
     run = at.session_state[RUN_KEYS[index]]

@@ -125,7 +125,7 @@ def linear_vs_tanh_section(N: dict) -> None:
         col=1,
         extent=float(linear["axis"][-1]),
     )
-    st.plotly_chart(fig, key="bp_nl_boundaries")
+    common.chart(fig, key="bp_nl_boundaries")
     st.caption(N["legend"])
     w, b = bmatrix(linear["W_star"]), bmatrix(linear["b_star"])
     st.markdown(N["collapse_trained"].format(w=w, b=b, gap=linear["gap"]))
@@ -170,14 +170,14 @@ def init_section(D: dict, dataset_names: dict) -> dict:
     loss_fig = figures.curves(
         losses, D["loss_title"], D["epoch_axis"], D["loss_axis"], 380, first=0, markers=False
     )
-    st.plotly_chart(loss_fig, key="bp_init_losses")
+    common.chart(loss_fig, key="bp_init_losses")
     panels = [
         (D["panel_title"].format(init=labels[k], acc=r["test_acc"]), r["P"])
         for k, r in runs.items()
     ]
     ds = data(dataset)
     fig = figures.boundaries(runs["zeros"]["axis"], panels, ds.X_test, ds.y_test, height=330)
-    st.plotly_chart(fig, key="bp_init_boundaries")
+    common.chart(fig, key="bp_init_boundaries")
     return runs
 
 
@@ -211,4 +211,4 @@ def norms_section(D: dict) -> None:
     )
     series = {D["cases"][case]: norms(case, n_layers) for case in cases}
     fig = figures.curves(series, D["norms_title"], D["layer_axis"], D["norms_axis"], 420)
-    st.plotly_chart(fig, key="bp_norms")
+    common.chart(fig, key="bp_norms")

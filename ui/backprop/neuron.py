@@ -79,7 +79,7 @@ def activation_card(G: dict, entry: gallery.Activation) -> None:
     A, dA = gallery.curve(entry.name, Z_GRID)
     fig = figures.activation_curve(Z_GRID, A, dA, tuple(G["curve_names"]), height=230)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 10, "b": 10}, showlegend=False)
-    st.plotly_chart(fig, key=f"bp_gallery_{entry.name}")
+    common.chart(fig, key=f"bp_gallery_{entry.name}")
     st.latex(entry.formula)
     st.latex(entry.derivative)
     st.markdown(f"{G['range_label']} ${entry.range}$")

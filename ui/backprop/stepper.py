@@ -132,7 +132,7 @@ def stepper_view(T: dict, run: BackpropRun) -> None:
     )
     left, right = st.columns([5, 7], gap="medium")
     with left:
-        st.plotly_chart(diagram(S, s, i), key="bp_diagram")
+        common.chart(diagram(S, s, i), key="bp_diagram")
         st.caption(S["row_note"])
     with right:
         st.markdown(texts["explain"].format(l=step.layer, next=step.layer + 1))
@@ -147,7 +147,7 @@ def stepper_view(T: dict, run: BackpropRun) -> None:
         fig = figures.loss_history(
             np.array(s.losses), s.epoch, S["loss_title"], S["epoch_axis"], S["loss_axis"]
         )
-        st.plotly_chart(fig, key="bp_losses")
+        common.chart(fig, key="bp_losses")
     with check_col:
         st.button(S["check_button"], on_click=on_check, key="bp_check", help=S["check_help"])
         show_check(S, run)

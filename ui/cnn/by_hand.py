@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from engine import conv
-from ui.cnn import KEEP, figures, live
-from ui.common import user_errors
+from ui.cnn import figures, live
+from ui.common import KEEP, user_errors
 
 LECTURE_IMAGE = np.array(
     [[int(c) for c in row] for row in ("11100", "01110", "00111", "00110", "01100")]

@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from engine import images
-from ui.cnn import KEEP, data, figures, training
-from ui.common import user_errors
+from ui.cnn import data, figures, training
+from ui.common import KEEP, user_errors
 
 GRID = 16  # the pixel editor's side; the drawing is then resized to the network's input
 PRESET_KEY = "cnn_draw_preset"

@@ -5,7 +5,8 @@ import streamlit as st
 
 from engine.conv import CLASSIC_KERNELS
 from engine.numpy_backend.conv import conv_forward
-from ui.cnn import KEEP, data, figures
+from ui.cnn import data, figures
+from ui.common import KEEP
 
 
 def filtered(img: np.ndarray, kernel: np.ndarray) -> np.ndarray:

@@ -12,8 +12,8 @@ import streamlit as st
 
 from engine.cnn_spec import CNNSpec
 from engine.cnn_trainer import BatchTrainer, make_cnn
-from ui.cnn import KEEP, data, figures, live
-from ui.common import one_run_at_a_time, user_errors
+from ui.cnn import data, figures, live
+from ui.common import KEEP, chart, one_run_at_a_time, user_errors
 
 RUN_KEY = "cnn_run"
 TICK_S = 0.5
@@ -209,7 +209,7 @@ def chosen_image(trainer: BatchTrainer, t: dict) -> np.ndarray:
     probs = trainer.model.predict(x[None])[0]  # (K,)
     label = int(trainer.y_test[sample])
     title = t["softmax"].format(pred=int(probs.argmax()), true=label)
-    st.plotly_chart(figures.softmax_bars(probs, title, label), key="cnn_train_softmax")
+    chart(figures.softmax_bars(probs, title, label), key="cnn_train_softmax")
     return x
 
 
@@ -223,7 +223,7 @@ def curves(h: dict, t: dict) -> None:
     accuracy = {t["test_acc"]: (x, h["test_acc"])}
     panels = [(t["loss_title"], losses), (t["acc_title"], accuracy)]
     fig = figures.curves(panels, t["epoch_axis"], unit_panels=(2,))
-    st.plotly_chart(fig, key="cnn_train_curves")
+    chart(fig, key="cnn_train_curves")
 
 
 def kernel_timeline(run: CNNRun, t: dict) -> None:

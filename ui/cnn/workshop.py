@@ -13,8 +13,8 @@ from engine.backends import make_mlp
 from engine.cnn_spec import CNNSpec
 from engine.cnn_trainer import BatchTrainer, make_cnn
 from engine.spec import MLPSpec
-from ui.cnn import KEEP, data, figures, live
-from ui.common import user_errors
+from ui.cnn import data, figures, live
+from ui.common import KEEP, chart, user_errors
 
 RUN_KEY = "cnn_workshop"
 TICK_S = 0.5
@@ -126,6 +126,6 @@ def draw(ws: Workshop, T: dict) -> None:
         loss = {label[n]: (h["epoch"], h["test_loss"]) for n, h in series.items()}
         panels = [(t["acc_title"], acc), (t["loss_title"], loss)]
         fig = figures.curves(panels, T["train"]["epoch_axis"], unit_panels=(1,))
-        st.plotly_chart(fig, key="cnn_ws_curves")
+        chart(fig, key="cnn_ws_curves")
     ratio = ws.trainers["mlp"].spec.n_params() / ws.trainers["cnn"].spec.n_params()
     st.markdown(t["takeaway"].format(ratio=ratio))

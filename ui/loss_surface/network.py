@@ -17,7 +17,6 @@ from ui.loss_surface.slice_view import draw
 RATES = (0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)  # the Playground's α choices
 RUN_KEY, PLAYGROUND_KEY = "ls_net_run", "playground_run"
 FIRST_EPOCHS, EPOCHS_PER_TICK, TICK_S = 100, 2, 0.4
-KEEP = {"persist_state": "session"}
 
 
 @dataclass(frozen=True)
@@ -80,13 +79,17 @@ def sidebar(T: dict) -> tuple[str, NetConfig, SliceConfig]:
     sb.header(N["header"])
     sources = ["here", "playground"] if playground_run() is not None else ["here"]
     source = sb.radio(N["source"], sources, format_func=N["sources"].get, key="ls_source")
-    dataset = sb.selectbox(N["dataset"], BINARY + REGRESSION, key="ls_dataset", **KEEP)
-    noise = sb.slider(N["noise"], 0.0, 0.5, 0.0, 0.05, key="ls_net_noise", **KEEP)
-    hidden = sb.text_input(N["hidden"], "4, 2", key="ls_hidden", help=N["hidden_help"], **KEEP)
-    activation = sb.selectbox(N["activation"], HIDDEN_ACTIVATIONS, index=1, key="ls_act", **KEEP)
-    lr = sb.select_slider(N["lr"], RATES, 0.03, key="ls_net_lr", **KEEP)
-    batch = sb.slider(N["batch"], 1, 30, 10, key="ls_net_batch", **KEEP)
-    seed = sb.number_input(N["seed"], 0, 9999, 0, key="ls_net_seed", **KEEP)
+    dataset = sb.selectbox(N["dataset"], BINARY + REGRESSION, key="ls_dataset", **common.KEEP)
+    noise = sb.slider(N["noise"], 0.0, 0.5, 0.0, 0.05, key="ls_net_noise", **common.KEEP)
+    hidden = sb.text_input(
+        N["hidden"], "4, 2", key="ls_hidden", help=N["hidden_help"], **common.KEEP
+    )
+    activation = sb.selectbox(
+        N["activation"], HIDDEN_ACTIVATIONS, index=1, key="ls_act", **common.KEEP
+    )
+    lr = sb.select_slider(N["lr"], RATES, 0.03, key="ls_net_lr", **common.KEEP)
+    batch = sb.slider(N["batch"], 1, 30, 10, key="ls_net_batch", **common.KEEP)
+    seed = sb.number_input(N["seed"], 0, 9999, 0, key="ls_net_seed", **common.KEEP)
     backend, device = engine_picker("ls_engine")
     sb.header(N["slice_header"])
     directions = sb.radio(
@@ -95,9 +98,9 @@ def sidebar(T: dict) -> tuple[str, NetConfig, SliceConfig]:
         format_func=N["direction_names"].get,
         key="ls_dirs",
         help=N["directions_help"],
-        **KEEP,
+        **common.KEEP,
     )
-    dir_seed = sb.number_input(N["dir_seed"], 0, 9999, 0, key="ls_dir_seed", **KEEP)
+    dir_seed = sb.number_input(N["dir_seed"], 0, 9999, 0, key="ls_dir_seed", **common.KEEP)
     radius = sb.slider(
         N["radius"],
         0.1,
@@ -107,10 +110,10 @@ def sidebar(T: dict) -> tuple[str, NetConfig, SliceConfig]:
         key="ls_radius",
         help=N["radius_help"],
         disabled=directions == "pca",
-        **KEEP,
+        **common.KEEP,
     )
     resolution = sb.slider(
-        N["resolution"], 11, ls.MAX_SLICE_RESOLUTION, 51, 10, key="ls_res", **KEEP
+        N["resolution"], 11, ls.MAX_SLICE_RESOLUTION, 51, 10, key="ls_res", **common.KEEP
     )
     config = NetConfig(
         dataset, noise, parse_hidden(hidden, T), activation, lr, batch, int(seed), backend, device
@@ -162,7 +165,7 @@ def controls(T: dict, run: NetRun) -> None:
     """Train and Reset for this page's network (Play/Pause lives in the live panel)."""
     N = T["net"]
     c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
-    epochs = c1.slider(N["epochs"], 1, 500, 50, key="ls_epochs", **KEEP)
+    epochs = c1.slider(N["epochs"], 1, 500, 50, key="ls_epochs", **common.KEEP)
     c2.button(
         N["train"].format(n=epochs),
         key="ls_train",

@@ -7,6 +7,7 @@ import streamlit as st
 from engine import landscape as ls
 from engine.spec import MLPSpec
 from engine.trainer import Trainer
+from ui import common
 from ui.loss_surface import charts
 from ui.loss_surface.figures import PATH_COLOURS, Trace, map_view, surface_view
 
@@ -73,9 +74,9 @@ def draw(T: dict, trainer: Trainer, config, live: bool) -> None:
     path = Trace(fit.coords, under, T["fig"]["trajectory"], PATH_COLOURS[0])
     here = Trace(np.zeros((1, 2)), np.array([centre]), T["fig"]["current"], "#000000")
     if live:  # the map alone: a 3-D surface on every tick is too heavy for a laptop's browser
-        st.plotly_chart(map_view(alphas, betas, F, [path], labels, [here]), key="ls_slice_live")
+        common.chart(map_view(alphas, betas, F, [path], labels, [here]), key="ls_slice_live")
     else:
-        st.plotly_chart(surface_view(alphas, betas, F, [path], labels, [here]), key="ls_slice_fig")
+        common.chart(surface_view(alphas, betas, F, [path], labels, [here]), key="ls_slice_fig")
     c1, c2 = st.columns(2)
     c1.plotly_chart(charts.path_vs_slice(epochs, true, under, T["path_chart"]), key="ls_path_fig")
     J_line = ls.interpolation(spec, thetas[0], theta, INTERPOLATION_TS, X, Y, **engine)

@@ -7,6 +7,7 @@ import numpy as np
 import streamlit as st
 
 from engine import two_params as tp
+from ui import common
 from ui.loss_surface import charts
 from ui.loss_surface.figures import PATH_COLOURS, Trace, panels, surface_view
 
@@ -15,7 +16,6 @@ REGS = ("none", "l1", "l2", "elasticnet")
 OPTIMIZERS = ("sgd", "momentum", "adam")
 RATES = ("too_small", "good", "oscillating", "too_large")
 RESOLUTION_3D, RESOLUTION_MAP = 60, 121
-KEEP = {"persist_state": "session"}  # settings survive tab and page switches
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def sidebar(T: dict) -> Toy:
     sb = st.sidebar
     sb.header(S["header"])
     model = sb.radio(
-        S["model"], list(tp.MODELS), format_func=S["models"].get, key="ls_model", **KEEP
+        S["model"], list(tp.MODELS), format_func=S["models"].get, key="ls_model", **common.KEEP
     )
     task = "regression" if model == "linear" else "classification"
     names = [d for d, spec in tp.DATASETS.items() if spec.task == task]
@@ -79,11 +79,11 @@ def sidebar(T: dict) -> Toy:
         key="ls_data",
         on_change=reset_start,
         help=S["data_help"],
-        **KEEP,
+        **common.KEEP,
     )
-    n_points = sb.slider(S["n_points"], 10, 200, 40, 10, key="ls_n", **KEEP)
-    noise = sb.slider(S["noise"], 0.0, 1.0, 0.5, 0.05, key="ls_noise", **KEEP)
-    seed = sb.number_input(S["seed"], 0, 9999, 0, key="ls_seed", **KEEP)
+    n_points = sb.slider(S["n_points"], 10, 200, 40, 10, key="ls_n", **common.KEEP)
+    noise = sb.slider(S["noise"], 0.0, 1.0, 0.5, 0.05, key="ls_noise", **common.KEEP)
+    seed = sb.number_input(S["seed"], 0, 9999, 0, key="ls_seed", **common.KEEP)
     reg = sb.radio(
         S["reg"],
         REGS,
@@ -92,18 +92,18 @@ def sidebar(T: dict) -> Toy:
         key="ls_reg",
         on_change=some_lambda,
         help=S["reg_help"],
-        **KEEP,
+        **common.KEEP,
     )
-    lam = sb.select_slider(S["lam"], LAMS, 0.0, key="ls_lam", disabled=reg == "none", **KEEP)
+    lam = sb.select_slider(S["lam"], LAMS, 0.0, key="ls_lam", disabled=reg == "none", **common.KEEP)
     l1_ratio = 0.5
     if reg == "elasticnet":
-        l1_ratio = sb.slider(S["l1_ratio"], 0.0, 1.0, 0.5, 0.05, key="ls_l1", **KEEP)
+        l1_ratio = sb.slider(S["l1_ratio"], 0.0, 1.0, 0.5, 0.05, key="ls_l1", **common.KEEP)
     if "ls_w0" not in st.session_state:
         reset_start()
     c1, c2 = sb.columns(2)
-    w0 = c1.number_input(S["w0"], -100.0, 100.0, step=0.25, key="ls_w0", **KEEP)
-    b0 = c2.number_input(S["b0"], -100.0, 100.0, step=0.25, key="ls_b0", **KEEP)
-    steps = sb.slider(S["steps"], 10, 500, 100, 10, key="ls_steps", **KEEP)
+    w0 = c1.number_input(S["w0"], -100.0, 100.0, step=0.25, key="ls_w0", **common.KEEP)
+    b0 = c2.number_input(S["b0"], -100.0, 100.0, step=0.25, key="ls_b0", **common.KEEP)
+    steps = sb.slider(S["steps"], 10, 500, 100, 10, key="ls_steps", **common.KEEP)
     return Toy(model, data, n_points, noise, int(seed), reg, lam, l1_ratio, (w0, b0), steps)
 
 
@@ -178,7 +178,7 @@ def surface_section(T: dict, toy: Toy) -> None:
         format_func=T["optimizers"].get,
         horizontal=True,
         key="ls_opt1",
-        **KEEP,
+        **common.KEEP,
     )
     lr = c2.number_input(
         S["lr"],
@@ -201,7 +201,7 @@ def surface_section(T: dict, toy: Toy) -> None:
         labels,
         marks(T, toy),
     )
-    st.plotly_chart(fig, key="ls_surface_fig")
+    common.chart(fig, key="ls_surface_fig")
     best = minima(toy)
     explain_minimum(T, toy, best)
     c1, c2 = st.columns(2)
@@ -256,7 +256,7 @@ def rates_section(T: dict, toy: Toy) -> None:
         traces.append(trace(shown, S["names"][name], PATH_COLOURS[0]))
         report(T, S["names"][name], path, left)
     w_axis, b_axis, J = grids(toy, RESOLUTION_3D)
-    st.plotly_chart(
+    common.chart(
         panels(w_axis, b_axis, J, traces, titles, T["fig"] | {"x": "w", "y": "b"}),
         key="ls_rates_fig",
     )
@@ -290,11 +290,11 @@ def optimizers_section(T: dict, toy: Toy) -> None:
         traces.append(trace(shown, T["optimizers"][name], colour))
         curves.append((path.J, T["optimizers"][name], colour))
     w_axis, b_axis, J = grids(toy, RESOLUTION_3D)
-    st.plotly_chart(
+    common.chart(
         surface_view(w_axis, b_axis, J, traces, T["fig"] | {"x": "w", "y": "b"}, marks(T, toy)),
         key="ls_opt_fig",
     )
-    st.plotly_chart(charts.loss_curves(curves, T["curves"]), key="ls_opt_curves")
+    common.chart(charts.loss_curves(curves, T["curves"]), key="ls_opt_curves")
 
 
 def adam_rate(toy: Toy) -> float:

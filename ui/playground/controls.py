@@ -1,9 +1,12 @@
 """The Playground's settings: sidebar widgets grouped as the lecture groups them, bound to the URL.
 
-Widgets keep their values in st.session_state under "pg_*" keys. On a session's first run those
-values come from the URL (`config.from_query`), and after every run the configuration they describe
-is written back to the URL, so reloading the page or opening a shared link gives the same run.
-`widget_values` and `config_from_widgets` translate between the two and need no Streamlit.
+Widgets keep their values under "pg_*" keys for the whole session (`common.KEEP`: Streamlit would
+delete them after a visit to another page). On a session's first run their values come from the
+URL (`config.from_query`). Each run builds the configuration from the values the widget calls
+returned on that run, never from st.session_state: a widget this run did not draw (λ when there
+is no regularization) keeps the last configuration's value. The configuration is then written back
+to the URL, so reloading the page or opening a shared link gives the same run. `widget_values`
+and `config_from_widgets` translate between the two and need no Streamlit.
 """
 
 from collections.abc import Mapping
@@ -14,13 +17,13 @@ import streamlit as st
 
 from engine import datasets
 from engine.spec import HIDDEN_ACTIVATIONS, INITS, REGULARIZERS
-from ui import common
+from ui import common, numbers
 from ui.playground import config as cf
 
 CONFIG = "pg_config"  # the last valid configuration
 NOTICES = "pg_notices"  # messages to show once, at the top of the page
 DEFAULT_WIDTH = 4
-KEEP = {"persist_state": "session"}  # a widget hidden for now keeps its value (e.g. λ, balance)
+Values = dict[str, object]  # widget key -> the value its call returned on this run
 
 
 def number_text(x: float) -> str:
@@ -57,8 +60,12 @@ def widget_values(cfg: cf.PlaygroundConfig) -> dict[str, object]:
     return values
 
 
-def config_from_widgets(state: Mapping[str, object]) -> cf.PlaygroundConfig:
-    """The configuration the widget states describe (the inverse of `widget_values`)."""
+def config_from_widgets(
+    drawn: Mapping[str, object], base: cf.PlaygroundConfig = cf.DEFAULT
+) -> cf.PlaygroundConfig:
+    """The configuration the widget values describe (the inverse of `widget_values`); a widget not
+    drawn on this run keeps `base`'s value."""
+    state = {**widget_values(base), **drawn}
     layers = int(state["pg_layers"])
     return cf.PlaygroundConfig(
         dataset=state["pg_dataset"],
@@ -85,16 +92,6 @@ def config_from_widgets(state: Mapping[str, object]) -> cf.PlaygroundConfig:
     ).normalized()
 
 
-def available_engines() -> list[str]:
-    """The engines this server runs (NumPy always; torch on the CPU and GPU when present)."""
-    names = {
-        ("numpy", "cpu"): "numpy",
-        ("torch", "cpu"): "torch-cpu",
-        ("torch", "cuda"): "torch-cuda",
-    }
-    return [names[backend] for backend in common.engine_options().values()]
-
-
 def load_url(T: dict) -> None:
     """On a session's first run: fill the widgets from the URL, noting what had to be replaced."""
     if CONFIG in st.session_state:
@@ -103,7 +100,7 @@ def load_url(T: dict) -> None:
     notices = []
     if problems:
         notices.append(T["notices"]["url"].format(keys=", ".join(problems)))
-    if cfg.engine not in available_engines():
+    if cfg.engine not in common.available_engines():
         cfg = replace(cfg, engine="numpy")
         notices.append(T["notices"]["engine"])
     st.session_state.update(widget_values(cfg))
@@ -111,24 +108,26 @@ def load_url(T: dict) -> None:
     st.session_state[NOTICES] = notices
 
 
-def current_config() -> cf.PlaygroundConfig:
-    """The configuration the widgets now show; it is also written to the URL."""
-    cfg = config_from_widgets(st.session_state)
+def last_config() -> cf.PlaygroundConfig:
+    return st.session_state.get(CONFIG, cf.DEFAULT)
+
+
+def remember(cfg: cf.PlaygroundConfig) -> None:
+    """Keep `cfg` as the session's configuration and write it to the URL."""
     st.session_state[CONFIG] = cfg
-    query = cf.to_query(cfg)
-    if st.query_params.to_dict() != query:
-        st.query_params.from_dict(query)
-    return cfg
+    common.set_query(cf.to_query(cfg))
 
 
-def sidebar(T: dict) -> None:
-    """Every setting of the run, in four groups."""
+def sidebar(T: dict) -> cf.PlaygroundConfig:
+    """Every setting of the run, in four groups; returns the configuration they show."""
+    drawn: Values = {}
     with st.sidebar:
-        data_controls(T)
+        data_controls(T, drawn)
         st.header(T["sidebar"]["features"])
-        feature_pills(T)
-        network_controls(T)
-        training_controls(T)
+        feature_pills(T, drawn)
+        network_controls(T, drawn)
+        training_controls(T, drawn)
+    return config_from_widgets(drawn, last_config())
 
 
 def labelled(names: dict) -> dict:
@@ -136,20 +135,30 @@ def labelled(names: dict) -> dict:
     return {"options": list(names), "format_func": names.__getitem__}
 
 
-def data_controls(T: dict) -> None:
-    t = T["data"]
+def data_controls(T: dict, drawn: Values) -> None:
+    t, keep = T["data"], common.KEEP
     st.header(T["sidebar"]["data"])
-    st.selectbox(t["dataset"], key="pg_dataset", help=t["dataset_help"], **labelled(t["names"]))
-    task = datasets.DataSpec(name=st.session_state["pg_dataset"]).task
-    st.slider(t["noise"], 0, 50, key="pg_noise", help=t["noise_help"])
-    st.slider(t["train_ratio"], 10, 90, key="pg_train", help=t["train_ratio_help"])
+    drawn["pg_dataset"] = dataset = st.selectbox(
+        t["dataset"], key="pg_dataset", help=t["dataset_help"], **labelled(t["names"]), **keep
+    )
+    task = datasets.DataSpec(name=dataset).task
+    drawn["pg_noise"] = st.slider(t["noise"], 0, 50, key="pg_noise", help=t["noise_help"], **keep)
+    drawn["pg_train"] = st.slider(
+        t["train_ratio"], 10, 90, key="pg_train", help=t["train_ratio_help"], **keep
+    )
     if task != "regression":
-        st.slider(t["balance"], 5, 100, key="pg_balance", help=t["balance_help"], **KEEP)
+        drawn["pg_balance"] = st.slider(
+            t["balance"], 5, 100, key="pg_balance", help=t["balance_help"], **keep
+        )
     if task == "multiclass":
-        st.slider(t["n_classes"], 3, datasets.MAX_CLASSES, key="pg_classes", **KEEP)
-    st.select_slider(t["n_points"], cf.POINTS, key="pg_points")
+        drawn["pg_classes"] = st.slider(
+            t["n_classes"], 3, datasets.MAX_CLASSES, key="pg_classes", **keep
+        )
+    drawn["pg_points"] = st.select_slider(t["n_points"], cf.POINTS, key="pg_points", **keep)
     seed, regenerate = st.columns(2, vertical_alignment="bottom")
-    seed.number_input(t["seed"], 0, cf.MAX_SEED, key="pg_seed", help=t["seed_help"])
+    drawn["pg_seed"] = seed.number_input(
+        t["seed"], 0, cf.MAX_SEED, key="pg_seed", help=t["seed_help"], **keep
+    )
     regenerate.button(
         t["regenerate"], key="pg_new_data", help=t["regenerate_help"], on_click=next_seed
     )
@@ -159,9 +168,9 @@ def next_seed() -> None:
     st.session_state["pg_seed"] = (st.session_state["pg_seed"] + 1) % (cf.MAX_SEED + 1)
 
 
-def feature_pills(T: dict) -> None:
+def feature_pills(T: dict, drawn: Values) -> None:
     t = T["features"]
-    st.pills(
+    drawn["pg_features"] = st.pills(
         t["label"],
         selection_mode="multi",
         key="pg_features",
@@ -169,7 +178,8 @@ def feature_pills(T: dict) -> None:
         on_change=keep_one_feature,
         args=(t["empty"],),
         **labelled(t["names"]),
-    )
+        **common.KEEP,
+    ) or list(last_config().features)
 
 
 def keep_one_feature(message: str) -> None:
@@ -179,85 +189,109 @@ def keep_one_feature(message: str) -> None:
         st.toast(message)
 
 
-def network_controls(T: dict) -> None:
-    t = T["network"]
+def network_controls(T: dict, drawn: Values) -> None:
+    t, keep = T["network"], common.KEEP
     st.header(T["sidebar"]["network"])
-    layers = st.number_input(
-        t["layers"], 0, cf.MAX_HIDDEN_LAYERS, key="pg_layers", help=t["layers_help"]
+    drawn["pg_layers"] = layers = st.number_input(
+        t["layers"], 0, cf.MAX_HIDDEN_LAYERS, key="pg_layers", help=t["layers_help"], **keep
     )
     columns = st.columns(2)
     for i in range(layers):
         key = f"pg_width_{i}"
         st.session_state.setdefault(key, st.session_state.get(f"pg_width_{i - 1}", DEFAULT_WIDTH))
-        columns[i % 2].number_input(
+        drawn[key] = columns[i % 2].number_input(
             t["width"].format(layer=i + 1),
             1,
             cf.MAX_WIDTH,
             key=key,
             help=t["width_help"].format(layer=i + 1),
-            **KEEP,
+            **common.KEEP,
         )
-    st.selectbox(
+    drawn["pg_activation"] = st.selectbox(
         t["activation"],
         key="pg_activation",
         help=t["activation_help"],
         **labelled({a: t["activations"][a] for a in HIDDEN_ACTIVATIONS}),
+        **keep,
     )
-    task = datasets.DataSpec(name=st.session_state["pg_dataset"]).task
+    task = datasets.DataSpec(name=drawn["pg_dataset"]).task
     heads = {h: t["heads"][h] for h in cf.HEADS[task]}
-    if st.session_state["pg_head"] not in heads:
+    if st.session_state.get("pg_head") not in heads:  # set before the widget is drawn
         st.session_state["pg_head"] = next(iter(heads))
-    st.selectbox(t["head"], key="pg_head", help=t["head_help"], **labelled(heads))
-    st.selectbox(
-        t["init"], key="pg_init", help=t["init_help"], **labelled({i: t["inits"][i] for i in INITS})
+    drawn["pg_head"] = st.selectbox(
+        t["head"], key="pg_head", help=t["head_help"], **labelled(heads), **keep
+    )
+    drawn["pg_init"] = st.selectbox(
+        t["init"],
+        key="pg_init",
+        help=t["init_help"],
+        **labelled({i: t["inits"][i] for i in INITS}),
+        **keep,
     )
 
 
-def training_controls(T: dict) -> None:
-    t = T["training"]
+def training_controls(T: dict, drawn: Values) -> None:
+    t, keep = T["training"], common.KEEP
     st.header(T["sidebar"]["training"])
-    typed_number(t["lr"], "lr", cf.LEARNING_RATES, t["lr_help"], t["lr_invalid"])
-    st.selectbox(
+    drawn["pg_lr"] = typed_number(t["lr"], "lr", cf.LEARNING_RATES, t["lr_help"], t["lr_invalid"])
+    drawn["pg_reg"] = reg = st.selectbox(
         t["reg"],
         key="pg_reg",
         help=t["reg_help"],
         **labelled({r: t["regs"][r] for r in REGULARIZERS}),
+        **keep,
     )
-    if st.session_state["pg_reg"] != "none":
-        typed_number(t["lam"], "lam", cf.REG_RATES, t["lam_help"], t["lam_invalid"])
-    st.slider(t["batch"], 1, cf.MAX_BATCH, key="pg_batch", help=t["batch_help"])
-    st.selectbox(
+    if reg != "none":
+        drawn["pg_lam"] = typed_number(
+            t["lam"], "lam", cf.REG_RATES, t["lam_help"], t["lam_invalid"]
+        )
+    drawn["pg_batch"] = st.slider(
+        t["batch"], 1, cf.MAX_BATCH, key="pg_batch", help=t["batch_help"], **keep
+    )
+    drawn["pg_optimizer"] = st.selectbox(
         t["optimizer"],
         key="pg_optimizer",
         **labelled({o: t["optimizers"][o] for o in cf.OPTIMIZERS}),
+        **keep,
     )
-    engines = available_engines()
-    labels = {name: label for label, name in zip(common.engine_options(), engines, strict=True)}
-    st.radio(
-        common.COMMON["engine_label"],
+    drawn["pg_engine"] = st.radio(
+        common.words()["engine_label"],
+        common.available_engines(),
         key="pg_engine",
-        help=common.COMMON["engine_help"],
-        **labelled(labels),
+        help=common.words()["engine_help"],
+        format_func=common.engine_label,
+        **keep,
     )
 
 
 TYPED = {"lr": "pg_lr", "lam": "pg_lam"}  # config field -> its widget
 
 
-def typed_number(label: str, field: str, choices, help_text: str, invalid: str) -> None:
-    """A selectbox of the usual values that also takes a typed number (checked as in a URL)."""
+def typed_number(label: str, field: str, choices, help_text: str, invalid: str) -> str:
+    """A selectbox of the usual values that also takes a typed number, in the reader's locale
+    (0,5 in Spanish), checked as a URL value is; returns the value as the URL writes it."""
     key = TYPED[field]
-    options = sorted({*map(number_text, choices), st.session_state[key]}, key=float_or_inf)
-    st.selectbox(
+    current = number_text(getattr(last_config(), field))
+    options = sorted({*map(number_text, choices), current}, key=float_or_inf)
+    return st.selectbox(
         label,
         options,
         key=key,
         help=help_text,
+        format_func=shown_number,
         accept_new_options=True,
         on_change=check_typed_number,
         args=(field, invalid),
-        **KEEP,
+        **common.KEEP,
     )
+
+
+def shown_number(option: str) -> str:
+    """A canonical option ('0.03') as the reader writes it ('0,03' in Spanish)."""
+    try:
+        return numbers.fmt(float(option), 6)
+    except ValueError:
+        return option
 
 
 def float_or_inf(text: str) -> float:
@@ -268,11 +302,21 @@ def float_or_inf(text: str) -> float:
 
 
 def check_typed_number(field: str, invalid: str) -> None:
-    """A typed value that is not a number in range goes back to the last valid one, with a note."""
+    """A typed value that is not a number in range goes back to the last valid one, with a note.
+    The typed text is read in the reader's locale; the widget keeps the canonical form."""
     key, parse = TYPED[field], cf.FIELDS[field][1]
-    text = st.session_state[key]
+    typed = str(st.session_state.get(key, ""))
     try:
-        st.session_state[key] = number_text(parse(str(text).strip()))
-    except ValueError:  # malformed or out of range (OutOfRangeError)
-        st.session_state[key] = number_text(getattr(st.session_state[CONFIG], field))
-        st.toast(invalid.format(value=text))
+        value = float(typed) if is_canonical(typed) else numbers.parse(typed)
+        st.session_state[key] = number_text(parse(repr(value)))
+    except ValueError:  # malformed, or out of range (OutOfRangeError)
+        st.session_state[key] = number_text(getattr(last_config(), field))
+        st.toast(invalid.format(value=typed))
+
+
+def is_canonical(typed: str) -> bool:
+    """True for a value as the list writes it ('0.03', picked rather than typed)."""
+    try:
+        return number_text(float(typed)) == typed
+    except ValueError:
+        return False

@@ -8,6 +8,7 @@ Streamlit element redrawn in a tick costs the browser time, so a tick sends one 
 
 import time
 from bisect import bisect_left
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -52,8 +53,10 @@ def current_run(config: cf.PlaygroundConfig) -> Run:
     return run
 
 
-def toolbar(run: Run, T: dict) -> None:
-    t = T["controls"]
+def toolbar(run: Run, T: dict) -> cf.PlaygroundConfig:
+    """Play/Pause, Step, Reset and the view settings; returns the run's configuration with the
+    view settings as drawn on this run."""
+    t, keep = T["controls"], common.KEEP
     running = st.session_state.get(RUNNING, False)
     stopped = run.trainer.divergence is not None
     cols = st.columns([1.2, 1, 1.2, 2.6, 1.7, 1.7], vertical_alignment="bottom")
@@ -69,10 +72,17 @@ def toolbar(run: Run, T: dict) -> None:
         t["step"], key="pg_step", help=t["step_help"], on_click=step, disabled=running or stopped
     )
     cols[2].button(t["reset"], key="pg_reset", help=t["reset_help"], on_click=reset)
-    cols[3].select_slider(t["speed"], cf.SPEEDS, key="pg_speed", help=t["speed_help"])
-    cols[4].toggle(t["show_test"], key="pg_show_test")
+    view = {
+        "speed": cols[3].select_slider(
+            t["speed"], cf.SPEEDS, key="pg_speed", help=t["speed_help"], **keep
+        ),
+        "show_test": cols[4].toggle(t["show_test"], key="pg_show_test", **keep),
+    }
     if run.config.task != "regression":
-        cols[5].toggle(t["discretize"], key="pg_discretize", help=t["discretize_help"])
+        view["discretize"] = cols[5].toggle(
+            t["discretize"], key="pg_discretize", help=t["discretize_help"], **keep
+        )
+    return replace(run.config, **view)
 
 
 def play(running: bool) -> None:

@@ -14,9 +14,10 @@ def main(T: dict) -> None:
         controls.load_url(T)
         for notice in st.session_state.pop(controls.NOTICES, []):
             st.warning(notice)
-        controls.sidebar(T)
+        config = controls.sidebar(T)
         with common.one_run_at_a_time():  # a tick still training from before waits for this
-            run = live.current_run(controls.current_config())
-            live.toolbar(run, T)
+            run = live.current_run(config)
+            run.config = live.toolbar(run, T)  # the view settings apply at once
+            controls.remember(run.config)
             live.panel(run, T)
     common.show_code(MLP.forward, MLP.backward, Trainer.run_epoch)

@@ -151,7 +151,7 @@ def draw_live(T: dict, run: RunState) -> None:
     left, right = st.columns([3, 2], gap="medium")
     with left:
         shown = min(trainer.cfg.n_h, 32)
-        st.plotly_chart(
+        common.chart(
             figures.gate_heatmaps(probe["gates"], probe["tokens"], F, shown), key="seq_gates"
         )
         st.caption(L["gates_caption"])
@@ -159,13 +159,13 @@ def draw_live(T: dict, run: RunState) -> None:
             st.caption(L["units_shown"].format(shown=shown, total=trainer.cfg.n_h))
     with right:
         fig = figures.input_and_output(probe, trainer.task.vocab, trainer.task.classes, F)
-        st.plotly_chart(fig, key="seq_io")
+        common.chart(fig, key="seq_io")
         if h["step"]:
             step = trainer.snapshots[k][0]
-            st.plotly_chart(figures.training_curves(h, metric, F, step), key="seq_curves")
+            common.chart(figures.training_curves(h, metric, F, step), key="seq_curves")
         else:
             st.info(L["no_steps"])
-        st.plotly_chart(
+        common.chart(
             figures.grad_flow(trainer.grad_profile(k), F, trainer.cfg.model), key="seq_flow"
         )
 
@@ -289,5 +289,5 @@ def sweep(T: dict, cfg: SeqConfig, steps: int) -> None:
         )
         accuracies.append(sweep_run(cfg, lag, steps))
     bar.empty()
-    st.plotly_chart(figures.lag_sweep(SWEEP_LAGS, accuracies, T["fig"]), key="seq_sweep_fig")
+    common.chart(figures.lag_sweep(SWEEP_LAGS, accuracies, T["fig"]), key="seq_sweep_fig")
     st.caption(C["sweep_caption"])
