@@ -30,7 +30,11 @@ def fmt(x: float, digits: int = 3, lang: str | None = None) -> str:
 
 def fixed(x: float, decimals: int = 2, lang: str | None = None) -> str:
     """`x` with exactly `decimals` decimals, as Python's :.{decimals}f, in the reader's locale."""
-    return _format(Decimal(f"{float(x):.{decimals}f}"), lang_or_current(lang))
+    value = Decimal(f"{float(x):.{decimals}f}")
+    if not value.is_finite():
+        return str(float(value))
+    pattern = "0." + "0" * decimals if decimals else "0"
+    return format_decimal(value, format=pattern, locale=lang_or_current(lang))
 
 
 def percent(x: float, decimals: int = 1, lang: str | None = None) -> str:
