@@ -11,10 +11,11 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import numbers, text
+from ui import numbers, presenter, text
 
 log = logging.getLogger("neurona")
 TRAINING_LOCK = "_neurona_training_lock"
+PAGE_QUERIES = "neurona_page_queries"  # page file -> its own URL settings, as last seen
 # The sidebar's list of pages, each with the text file that names it. Streamlit's own list (off in
 # .streamlit/config.toml) would call the home page after its file: "app".
 PAGES = {
@@ -30,7 +31,7 @@ _LOCK_MAKER = threading.Lock()
 # (after a visit to another page), and "session" keeps it for the whole session instead.
 KEEP = {"persist_state": "session"}
 # URL keys that every page carries, whatever its own settings are.
-SHARED_QUERY = (text.LANG_KEY_URL,)
+SHARED_QUERY = (text.LANG_KEY_URL, presenter.PRESENT_URL)
 CHART_FONT_PX = 15  # at least 14 px on a 1280x720 projector, for the back row
 # (backend, device) of each engine, by the name the URL and the widgets use.
 ENGINES = {
@@ -51,6 +52,7 @@ def setup_page(T: dict) -> None:
     one_blas_thread()
     language_switch()
     page_links()
+    presenter.controls()
     st.title(f"{T['icon']} {T['title']}")
     st.markdown(T["intro"])
     show_formulas(T["formulas"])
@@ -68,6 +70,7 @@ def language_switch() -> None:
         words()["language"],
         text.LANGS,
         key=LANG_WIDGET,
+        **KEEP,
         format_func=LANG_NAMES.__getitem__,
         on_change=pick_lang,
     )
@@ -100,11 +103,32 @@ def page_links() -> None:
     ctx = get_script_run_ctx()
     if ctx is None or Path(ctx.main_script_path).name != "app.py":
         return
+    queries = remember_page_query(ctx)
     with st.sidebar.container(key="neurona_pages"):
         for path, key in PAGES.items():
             page = text.load(key)
-            st.page_link(path, label=page["nav"], icon=page["icon"], query_params=shared_query())
+            query = {**shared_query(), **queries.get(path, {})}
+            st.page_link(path, label=page["nav"], icon=page["icon"], query_params=query)
     st.sidebar.divider()
+
+
+def remember_page_query(ctx) -> dict[str, dict[str, str]]:
+    """Each page's own URL settings as last seen, so that a link back to it carries them (a page
+    whose widgets are bound to the URL would otherwise come back with its defaults). A page
+    reached with none of its settings in the URL (by Back to an older history entry) gets its
+    last ones back."""
+    queries = st.session_state.setdefault(PAGE_QUERIES, {})
+    info = ctx.pages_manager.get_pages().get(ctx.page_script_hash)
+    if info is None:
+        return queries
+    path = Path(info["script_path"]).relative_to(Path(ctx.main_script_path).parent).as_posix()
+    own = {k: v for k, v in st.query_params.to_dict().items() if k not in SHARED_QUERY}
+    if own:
+        queries[path] = own
+    elif queries.get(path):
+        st.query_params.update(queries[path])
+        st.rerun()
+    return queries
 
 
 def shared_query() -> dict[str, str]:

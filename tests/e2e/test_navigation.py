@@ -8,6 +8,8 @@ sidebar hop), pressing Back and Forward after each hop, and checks on every arri
 page, no error box, no exception, and after each sidebar hop the page's setting as it was left.
 """
 
+import itertools
+
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import open_page, wait_idle
@@ -77,7 +79,7 @@ def test_every_pair_of_pages_keeps_its_settings(app_url: str, page: Page) -> Non
         settings[name] = change_a_setting(page)
     go_by_link(page, app_url, NAMES[0])
     walk = [NAMES[i] for i in circuit(len(NAMES))]
-    for here, there in zip(walk, walk[1:], strict=False):
+    for here, there in itertools.pairwise(walk):
         go_by_link(page, app_url, there)
         assert_on(page, app_url, there, settings[there])
         # Back and Forward: the right page and no error. (A page whose widgets are bound to the

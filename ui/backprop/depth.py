@@ -10,6 +10,7 @@ from engine.datasets import DataSpec, grid, make_dataset
 from engine.spec import MLPSpec
 from ui import common
 from ui.backprop import figures
+from ui.common import KEEP
 
 GRID_RESOLUTION = 60
 NONLINEAR_DATASETS = ("xor", "circle", "moons", "spiral")
@@ -82,7 +83,7 @@ def lecture_collapse_section(N: dict) -> None:
     """W1 · W2 = W* as three heatmaps with the numbers, and the check on random inputs."""
     st.subheader(N["collapse_header"])
     seed_col, _ = st.columns([1, 4])
-    seed = seed_col.number_input(N["seed_label"], 0, 999, 0, key="bp_collapse_seed")
+    seed = seed_col.number_input(N["seed_label"], 0, 999, 0, key="bp_collapse_seed", **KEEP)
     c = lecture_collapse(int(seed))
     zmax = float(max(np.abs(c[k]).max() for k in ("W1", "W2", "W_star")))
     cols = st.columns([9, 0.6, 4, 0.6, 4], vertical_alignment="center")
@@ -105,10 +106,11 @@ def linear_vs_tanh_section(N: dict) -> None:
         N["dataset_label"],
         NONLINEAR_DATASETS,
         key="bp_nl_dataset",
+        **KEEP,
         format_func=lambda k: N["datasets"][k],
     )
-    n_layers = cols[1].slider(N["layers_label"], 1, 4, 2, key="bp_nl_layers")
-    epochs = cols[2].slider(N["epochs_label"], 20, 300, 150, 10, key="bp_nl_epochs")
+    n_layers = cols[1].slider(N["layers_label"], 1, 4, 2, key="bp_nl_layers", **KEEP)
+    epochs = cols[2].slider(N["epochs_label"], 20, 300, 150, 10, key="bp_nl_epochs", **KEEP)
     hidden = (8,) * n_layers
     linear = trained_run(dataset, "linear", "xavier", hidden, epochs, 0.03)
     tanh = trained_run(dataset, "tanh", "xavier", hidden, epochs, 0.03)
@@ -148,6 +150,7 @@ def init_section(D: dict, dataset_names: dict) -> dict:
         D["activation_label"],
         tuple(D["activations"]),
         key="bp_init_act",
+        **KEEP,
         format_func=lambda k: D["activations"][k],
     )
     dataset = cols[1].selectbox(
@@ -155,10 +158,11 @@ def init_section(D: dict, dataset_names: dict) -> dict:
         NONLINEAR_DATASETS,
         index=NONLINEAR_DATASETS.index("circle"),
         key="bp_init_dataset",
+        **KEEP,
         format_func=lambda k: dataset_names[k],
     )
-    epochs = cols[2].slider(D["epochs_label"], 20, 300, 100, 10, key="bp_init_epochs")
-    lr = cols[3].select_slider(D["lr_label"], LR_OPTIONS, 0.03, key="bp_init_lr")
+    epochs = cols[2].slider(D["epochs_label"], 20, 300, 100, 10, key="bp_init_epochs", **KEEP)
+    lr = cols[3].select_slider(D["lr_label"], LR_OPTIONS, 0.03, key="bp_init_lr", **KEEP)
     hidden = (DEEP_WIDTH,) * DEEP_LAYERS
     with st.spinner(D["spinner"]):
         runs = {
@@ -201,12 +205,13 @@ def norms_section(D: dict) -> None:
     st.subheader(D["norms_header"])
     st.markdown(D["norms_explain"])
     cols = st.columns([1, 3])
-    n_layers = cols[0].slider(D["depth_label"], 6, 10, 8, key="bp_norm_depth")
+    n_layers = cols[0].slider(D["depth_label"], 6, 10, 8, key="bp_norm_depth", **KEEP)
     cases = cols[1].multiselect(
         D["cases_label"],
         CASES,
         DEFAULT_CASES,
         key="bp_norm_cases",
+        **KEEP,
         format_func=lambda k: D["cases"][k],
     )
     series = {D["cases"][case]: norms(case, n_layers) for case in cases}

@@ -8,6 +8,7 @@ from engine.backprop_steps import fmt
 from engine.numpy_backend.activations import activate, derivative, softmax, softmax_backward
 from ui import common
 from ui.backprop import figures
+from ui.common import KEEP
 
 Z_GRID = np.linspace(-6, 6, 241)
 LECTURE_WEIGHTS = (0.1, 0.2, 0.9)  # z = me·0.1 + siento·0.2 + feliz·0.9
@@ -25,17 +26,20 @@ def neuron_tab(T: dict) -> None:
         x_col.markdown(f"**{N['inputs_header']}**")
         w_col.markdown(f"**{N['weights_header']}**")
         for i, (name, w0) in enumerate(zip(N["input_names"], LECTURE_WEIGHTS, strict=True)):
-            x[i] = x_col.slider(name, -2.0, 2.0, 1.0, 0.1, key=f"bp_x{i}", help=N["input_help"])
-            w[i] = w_col.slider(
-                f"w · {name}", -2.0, 2.0, w0, 0.05, key=f"bp_w{i}", help=N["weight_help"]
+            x[i] = x_col.slider(
+                name, -2.0, 2.0, 1.0, 0.1, key=f"bp_x{i}", **KEEP, help=N["input_help"]
             )
-        b = st.slider(N["bias_label"], -3.0, 3.0, 0.0, 0.1, key="bp_b", help=N["bias_help"])
+            w[i] = w_col.slider(
+                f"w · {name}", -2.0, 2.0, w0, 0.05, key=f"bp_w{i}", **KEEP, help=N["weight_help"]
+            )
+        b = st.slider(N["bias_label"], -3.0, 3.0, 0.0, 0.1, key="bp_b", **KEEP, help=N["bias_help"])
         name = st.selectbox(
             N["activation_label"],
             NEURON_ACTIVATIONS,
             index=NEURON_ACTIVATIONS.index("sigmoid"),
             format_func=lambda n: T["gallery"]["names"][n],
             key="bp_activation",
+            **KEEP,
         )
     z, a = gallery.neuron(x, w, b, name)
     with view:

@@ -17,6 +17,7 @@ from engine.params import layout
 from ui import common
 from ui.backprop import figures
 from ui.backprop.diagram import network_diagram
+from ui.common import KEEP
 
 KEY = "backprop_run"
 LR_OPTIONS = (0.1, 0.3, 1.0, 3.0, 10.0)
@@ -105,16 +106,17 @@ def controls(S: dict, run: BackpropRun, run_every: float | None) -> None:
     cols[3].button(S["train"], on_click=on_train, key="bp_train", width="stretch")
     cols[4].button(S["reset"], on_click=on_reset, key="bp_reset", width="stretch")
     with cols[5].popover("⚙", help=S["settings_help"]):
-        st.number_input(S["seed_label"], 0, 999, 0, key="bp_seed", help=S["seed_help"])
-        speed = st.select_slider(S["speed_label"], SPEEDS, 1.0, key="bp_speed")
+        st.number_input(S["seed_label"], 0, 999, 0, key="bp_seed", **KEEP, help=S["seed_help"])
+        speed = st.select_slider(S["speed_label"], SPEEDS, 1.0, key="bp_speed", **KEEP)
     lr = s.lr if s.lr in LR_OPTIONS else 1.0
     cols[6].select_slider(
-        S["lr_label"], LR_OPTIONS, lr, key="bp_lr", on_change=on_lr, help=S["lr_help"]
+        S["lr_label"], LR_OPTIONS, lr, key="bp_lr", **KEEP, on_change=on_lr, help=S["lr_help"]
     )
     cols[7].selectbox(
         S["example_label"],
         range(len(s.Y)),
         key="bp_example",
+        **KEEP,
         format_func=lambda k: example_text(S, s, k),
     )
     if run.playing and speed != run_every:

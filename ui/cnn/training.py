@@ -202,7 +202,7 @@ def progress(run: CNNRun, t: dict) -> None:
 def chosen_image(trainer: BatchTrainer, t: dict) -> np.ndarray:
     """Pick a test image; show the network's softmax output for it. Returns it as (n, n)."""
     sample = st.number_input(
-        t["sample"], 0, len(trainer.y_test) - 1, 0, key="cnn_sample", help=t["sample_help"]
+        t["sample"], 0, len(trainer.y_test) - 1, 0, key="cnn_sample", **KEEP, help=t["sample_help"]
     )
     n = trainer.spec.in_size
     x = trainer.X_test[sample].reshape(n, n)  # (n, n)
@@ -239,6 +239,7 @@ def kernel_timeline(run: CNNRun, t: dict) -> None:
             value=i,
             format_func=lambda j: labels[j],
             key=f"cnn_timeline_{len(kernels)}",
+            **KEEP,
             disabled=run.running,
             help=t["timeline_help"],
         )

@@ -11,7 +11,7 @@ from engine.datasets import BINARY, REGRESSION, DataSpec, featurize, make_datase
 from engine.spec import HIDDEN_ACTIVATIONS, MLPSpec
 from engine.trainer import Trainer
 from ui import common
-from ui.common import engine_picker
+from ui.common import KEEP, engine_picker
 from ui.loss_surface.slice_view import draw
 
 RATES = (0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0)  # the Playground's α choices
@@ -78,7 +78,7 @@ def sidebar(T: dict) -> tuple[str, NetConfig, SliceConfig]:
     N, sb = T["net"], st.sidebar
     sb.header(N["header"])
     sources = ["here", "playground"] if playground_run() is not None else ["here"]
-    source = sb.radio(N["source"], sources, format_func=N["sources"].get, key="ls_source")
+    source = sb.radio(N["source"], sources, format_func=N["sources"].get, key="ls_source", **KEEP)
     dataset = sb.selectbox(N["dataset"], BINARY + REGRESSION, key="ls_dataset", **common.KEEP)
     noise = sb.slider(N["noise"], 0.0, 0.5, 0.0, 0.05, key="ls_net_noise", **common.KEEP)
     hidden = sb.text_input(

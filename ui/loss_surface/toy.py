@@ -8,6 +8,7 @@ import streamlit as st
 
 from engine import two_params as tp
 from ui import common
+from ui.common import KEEP
 from ui.loss_surface import charts
 from ui.loss_surface.figures import PATH_COLOURS, Trace, panels, surface_view
 
@@ -187,6 +188,7 @@ def surface_section(T: dict, toy: Toy) -> None:
         value=float(f"{rates['good']:.3g}"),
         format="%.4g",
         key=f"ls_lr1_{toy.data}_{toy.model}",
+        **KEEP,
         help=S["lr_help"].format(good=rates["good"]),
     )
     path, shown, left = run(toy, optimizer, lr)
@@ -244,7 +246,7 @@ def rates_section(T: dict, toy: Toy) -> None:
             st.session_state[f"ls_rate_{name}"] = float(f"{rates[name]:.3g}")
     cols = st.columns(len(RATES))
     lrs = [
-        col.number_input(S["names"][name], 1e-6, 1e3, format="%.4g", key=f"ls_rate_{name}")
+        col.number_input(S["names"][name], 1e-6, 1e3, format="%.4g", key=f"ls_rate_{name}", **KEEP)
         for col, name in zip(cols, RATES, strict=True)
     ]
     X, y = toy.xy()
@@ -278,11 +280,12 @@ def optimizers_section(T: dict, toy: Toy) -> None:
             value=float(f"{defaults[name]:.3g}"),
             format="%.4g",
             key=f"ls_lr3_{name}_{toy.data}_{toy.model}",
+            **KEEP,
         )
         for col, name in zip(cols, OPTIMIZERS, strict=False)
     }
     m = toy.n_points
-    batch = cols[3].slider(S["batch"], 1, m, m, key=f"ls_batch_{m}", help=S["batch_help"])
+    batch = cols[3].slider(S["batch"], 1, m, m, key=f"ls_batch_{m}", **KEEP, help=S["batch_help"])
     traces, curves = [], []
     for name, colour in zip(OPTIMIZERS, PATH_COLOURS[:3], strict=True):
         path, shown, left = run(toy, name, lrs[name], batch if batch < m else None)

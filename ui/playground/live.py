@@ -14,6 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui import common
+from ui.common import KEEP
 from ui.playground import config as cf
 from ui.playground import views
 from ui.playground.run import Run, build_run, train
@@ -134,12 +135,17 @@ def view_choices(run: Run, T: dict) -> None:
     if not st.session_state.get(RUNNING) and trainer.epoch > 0:
         epochs = sorted({*(e for e, _ in trainer.snapshots), trainer.epoch})
         left.select_slider(
-            s["replay"], epochs, value=trainer.epoch, key=replay_key(run), help=s["replay_help"]
+            s["replay"],
+            epochs,
+            value=trainer.epoch,
+            key=replay_key(run),
+            **KEEP,
+            help=s["replay_help"],
         )
     choices = focus_choices(run, T)
     if st.session_state.get(FOCUS) not in choices:
         st.session_state[FOCUS] = "output"
-    right.selectbox(s["focus"], list(choices), format_func=choices.get, key=FOCUS)
+    right.selectbox(s["focus"], list(choices), format_func=choices.get, key=FOCUS, **KEEP)
 
 
 def replay_key(run: Run) -> str:

@@ -13,6 +13,7 @@ from engine.numpy_backend.rnn import MODELS
 from engine.seq_trainer import SeqConfig, SeqTrainer, compare_lag, lag_sweep
 from engine.sequences import TASKS
 from ui import common
+from ui.common import KEEP
 from ui.sequences import figures
 
 KEY = "seq_run"
@@ -41,36 +42,55 @@ def sidebar(T: dict) -> tuple[SeqConfig, int]:
     c = dict(zip(("backend", "device"), common.engine_picker("seq_engine"), strict=True))
     sb.header(S["header"])
     c["task"] = sb.selectbox(
-        S["task"], TASKS, format_func=S["tasks"].get, key="seq_task", help=S["task_help"], **url
+        S["task"],
+        TASKS,
+        format_func=S["tasks"].get,
+        key="seq_task",
+        **KEEP,
+        help=S["task_help"],
+        **url,
     )
     c["model"] = sb.radio(
-        S["model"], list(MODELS), 1, horizontal=True, key="seq_model", help=S["model_help"], **url
+        S["model"],
+        list(MODELS),
+        1,
+        horizontal=True,
+        key="seq_model",
+        **KEEP,
+        help=S["model_help"],
+        **url,
     )
     task = c["task"]
     c["length"] = int(
         sb.number_input(
-            S["length"][task], 1, value=DEFAULT_LENGTH[task], key=f"seq_len_{task}", **url
+            S["length"][task], 1, value=DEFAULT_LENGTH[task], key=f"seq_len_{task}", **KEEP, **url
         )
     )
     if task == "text":
-        c["text"] = sb.text_area(S["text"], S["default_text"], key="seq_text", help=S["text_help"])
+        c["text"] = sb.text_area(
+            S["text"], S["default_text"], key="seq_text", **KEEP, help=S["text_help"]
+        )
     c["n_h"] = int(
-        sb.number_input(S["hidden"], 1, value=16, key="seq_hidden", help=S["hidden_help"], **url)
+        sb.number_input(
+            S["hidden"], 1, value=16, key="seq_hidden", **KEEP, help=S["hidden_help"], **url
+        )
     )
     opts = S["optimizers"]
     c["optimizer"] = sb.selectbox(
-        S["optimizer"], list(opts), 2, format_func=opts.get, key="seq_opt", **url
+        S["optimizer"], list(opts), 2, format_func=opts.get, key="seq_opt", **KEEP, **url
     )
-    c["lr"] = sb.select_slider(S["lr"], LEARNING_RATES, value=0.01, key="seq_lr", **url)
+    c["lr"] = sb.select_slider(S["lr"], LEARNING_RATES, value=0.01, key="seq_lr", **KEEP, **url)
     c["clip"] = 0.0
-    if sb.checkbox(S["clip_on"], value=True, key="seq_clip_on", help=S["clip_help"], **url):
-        c["clip"] = float(sb.number_input(S["clip"], 0.01, value=1.0, key="seq_clip", **url))
-    c["batch"] = sb.select_slider(S["batch"], BATCHES, value=64, key="seq_batch", **url)
+    if sb.checkbox(S["clip_on"], value=True, key="seq_clip_on", **KEEP, help=S["clip_help"], **url):
+        c["clip"] = float(
+            sb.number_input(S["clip"], 0.01, value=1.0, key="seq_clip", **KEEP, **url)
+        )
+    c["batch"] = sb.select_slider(S["batch"], BATCHES, value=64, key="seq_batch", **KEEP, **url)
     c["gain"] = sb.slider(
-        S["gain"], 0.25, 3.0, 1.0, 0.05, key="seq_gain", help=S["gain_help"], **url
+        S["gain"], 0.25, 3.0, 1.0, 0.05, key="seq_gain", **KEEP, help=S["gain_help"], **url
     )
-    c["seed"] = int(sb.number_input(S["seed"], 0, value=0, key="seq_seed", **url))
-    k = sb.slider(S["steps_per_tick"], 1, 50, 10, key="seq_k")
+    c["seed"] = int(sb.number_input(S["seed"], 0, value=0, key="seq_seed", **KEEP, **url))
+    k = sb.slider(S["steps_per_tick"], 1, 50, 10, key="seq_k", **KEEP)
     return SeqConfig(**c), k
 
 
@@ -188,6 +208,7 @@ def timeline(L: dict, trainer: SeqTrainer, running: bool) -> int:
         steps,
         value=steps[-1],
         key=f"seq_timeline_{steps[-1]}",
+        **KEEP,
         help=L["timeline_help"],
     )
     return steps.index(chosen)
@@ -212,7 +233,7 @@ def probe_input(L: dict, run: RunState) -> np.ndarray:
     if key not in st.session_state:
         st.session_state[key] = "".join(task.tokens(trainer.example(run.example)[0]))
     tokens = " ".join(repr(t) for t in task.vocab)
-    typed = left.text_input(L["probe"].format(tokens=tokens), key=key, help=L["probe_help"])
+    typed = left.text_input(L["probe"].format(tokens=tokens), key=key, **KEEP, help=L["probe_help"])
     return task.encode(typed)
 
 
@@ -234,11 +255,13 @@ def comparison(T: dict, cfg: SeqConfig) -> None:
     st.markdown(C["intro"])
     st.caption(C["settings_note"])
     cols = st.columns(3)
-    lag = cols[0].number_input(C["lag"], min_value=1, value=20, key="seq_cmp_lag")
+    lag = cols[0].number_input(C["lag"], min_value=1, value=20, key="seq_cmp_lag", **KEEP)
     steps = cols[1].number_input(
-        C["steps"], min_value=50, max_value=5000, value=1500, step=50, key="seq_cmp_steps"
+        C["steps"], min_value=50, max_value=5000, value=1500, step=50, key="seq_cmp_steps", **KEEP
     )
-    gain = cols[2].slider(C["gain"], 0.25, 3.0, 1.0, 0.05, key="seq_cmp_gain", help=C["gain_help"])
+    gain = cols[2].slider(
+        C["gain"], 0.25, 3.0, 1.0, 0.05, key="seq_cmp_gain", **KEEP, help=C["gain_help"]
+    )
     base = replace(
         cfg, task="remember", length=int(lag), text="", gain=gain, model="LSTM", clip=0.0
     )

@@ -13,6 +13,7 @@ import streamlit as st
 
 from engine.datasets import MAX_CLASSES, DataSpec, featurize, make_dataset
 from ui import common
+from ui.common import KEEP
 
 TICK_S = 0.3
 # Controls live in the URL too: a reload or a shared link comes back with the same settings.
@@ -101,10 +102,16 @@ def live(key: str, panel: Callable, *args, every: float = TICK_S) -> None:
 def training_controls(key: str, T: dict, cols: list) -> tuple[float, int]:
     """Learning rate α and epochs per frame, in two of the given columns."""
     lr = cols[0].select_slider(
-        T["lr"], LEARNING_RATES, value=0.03, key=f"{key}_lr", bind=BIND, help=T["lr_help"]
+        T["lr"], LEARNING_RATES, value=0.03, key=f"{key}_lr", **KEEP, bind=BIND, help=T["lr_help"]
     )
     per_tick = cols[1].select_slider(
-        T["speed"], EPOCHS_PER_TICK, value=1, key=f"{key}_speed", bind=BIND, help=T["speed_help"]
+        T["speed"],
+        EPOCHS_PER_TICK,
+        value=1,
+        key=f"{key}_speed",
+        **KEEP,
+        bind=BIND,
+        help=T["speed_help"],
     )
     return lr, per_tick
 
@@ -112,12 +119,19 @@ def training_controls(key: str, T: dict, cols: list) -> tuple[float, int]:
 def data_controls(key: str, T: dict, names: tuple[str, ...], noise: float, cols: list) -> DataSpec:
     """Dataset, noise and, given a third column, the number of classes (300 points, half train)."""
     name = cols[0].selectbox(
-        T["dataset"], names, key=f"{key}_data", bind=BIND, format_func=lambda n: T["datasets"][n]
+        T["dataset"],
+        names,
+        key=f"{key}_data",
+        **KEEP,
+        bind=BIND,
+        format_func=lambda n: T["datasets"][n],
     )
-    noise = cols[1].slider(T["noise"], 0.0, 0.5, noise, 0.05, key=f"{key}_noise", bind=BIND)
+    noise = cols[1].slider(T["noise"], 0.0, 0.5, noise, 0.05, key=f"{key}_noise", **KEEP, bind=BIND)
     classes = 3
     if len(cols) > 2:
-        classes = cols[2].slider(T["classes"], 3, MAX_CLASSES, 4, key=f"{key}_classes", bind=BIND)
+        classes = cols[2].slider(
+            T["classes"], 3, MAX_CLASSES, 4, key=f"{key}_classes", **KEEP, bind=BIND
+        )
     return DataSpec(name, 300, noise, 0.5, n_classes=classes, seed=0)
 
 
@@ -126,6 +140,7 @@ def feature_controls(key: str, T: dict, default: tuple[str, ...]) -> tuple[str, 
     picked = st.pills(
         T["features"], FEATURES, selection_mode="multi", default=list(default), bind=BIND,
         key=f"{key}_features", format_func=lambda f: T["feature_names"][f], help=T["features_help"],
+        **KEEP,
     )  # fmt: skip
     return tuple(f for f in FEATURES if f in picked) or ("x1", "x2")
 

@@ -10,7 +10,7 @@ from engine.backends import make_mlp
 from engine.datasets import Dataset
 from engine.numpy_backend import losses
 from engine.trainer import Trainer
-from ui.common import show_code, user_errors
+from ui.common import KEEP, show_code, user_errors
 from ui.softmax import charts, live, maps
 from ui.softmax.live import BIND
 
@@ -54,6 +54,7 @@ def section(T: dict, engine: tuple[str, str]) -> None:
         0.5,
         0.01,
         key=f"{KEY}_threshold",
+        **KEEP,
         bind=BIND,
         help=L["threshold_help"],
     )

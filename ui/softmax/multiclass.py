@@ -12,7 +12,7 @@ from engine.datasets import Dataset, make_dataset
 from engine.numpy_backend.mlp import MLP
 from engine.spec import MLPSpec
 from engine.trainer import Trainer
-from ui.common import show_code, user_errors
+from ui.common import KEEP, show_code, user_errors
 from ui.softmax import charts, live, maps
 from ui.softmax.live import BIND
 
@@ -54,14 +54,14 @@ def section(T: dict, engine: tuple[str, str]) -> None:
     row = st.columns(6)
     spec = live.data_controls(KEY, T, DATASETS, 0.3, row[:3])
     hidden = row[3].selectbox(
-        L["hidden"], list(HIDDEN), index=1, key=f"{KEY}_hidden", bind=BIND,
+        L["hidden"], list(HIDDEN), index=1, key=f"{KEY}_hidden", **KEEP, bind=BIND,
         format_func=lambda h: L["hidden_names"][h], help=L["hidden_help"],
     )  # fmt: skip
     activation = row[4].selectbox(
-        L["activation"], ("tanh", "relu", "sigmoid"), key=f"{KEY}_act", bind=BIND
+        L["activation"], ("tanh", "relu", "sigmoid"), key=f"{KEY}_act", **KEEP, bind=BIND
     )
     optimizer = row[5].selectbox(
-        L["optimizer"], ("sgd", "momentum", "adam"), key=f"{KEY}_opt", bind=BIND
+        L["optimizer"], ("sgd", "momentum", "adam"), key=f"{KEY}_opt", **KEEP, bind=BIND
     )
     row = st.columns([2, 2, 1, 2], vertical_alignment="bottom")
     lr, per_tick = live.training_controls(KEY, T, row[:2])
@@ -71,6 +71,7 @@ def section(T: dict, engine: tuple[str, str]) -> None:
         round(spec.train_ratio * spec.n_points) - 1,  # the training points, as make_dataset splits
         0,
         key=f"{KEY}_point",
+        **KEEP,
         bind=BIND,
         help=L["point_help"],
     )

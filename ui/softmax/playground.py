@@ -6,7 +6,7 @@ import streamlit as st
 from engine import softmax as sm
 from engine.numpy_backend.activations import softmax
 from ui import palette
-from ui.common import show_code, user_errors
+from ui.common import KEEP, show_code, user_errors
 from ui.softmax import charts
 from ui.softmax.live import BIND
 
@@ -40,6 +40,7 @@ def section(T: dict, engine: tuple[str, str]) -> None:
             "3.0, 1.0, 0.2",
             max_chars=300,
             key=f"{KEY}_logits",
+            **KEEP,
             bind=BIND,
             help=L["logits_help"],
         )
@@ -50,6 +51,7 @@ def section(T: dict, engine: tuple[str, str]) -> None:
             1.0,
             0.1,
             key=f"{KEY}_T",
+            **KEEP,
             bind=BIND,
             help=L["temperature_help"],
         )
@@ -63,6 +65,7 @@ def section(T: dict, engine: tuple[str, str]) -> None:
                 L["true_class"],
                 range(len(z)),
                 key=f"{KEY}_y",
+                **KEEP,
                 bind=BIND,
                 format_func=lambda k: T["fig"]["class_short"].format(k=k),
             )
@@ -124,7 +127,9 @@ def identity_panel(T: dict) -> None:
     """σ(z) = softmax([z, 0])_0, as numbers and as two curves that lie on each other."""
     L = T["playground"]
     st.markdown(L["identity_heading"])
-    z = st.number_input(L["identity_z"], -1000.0, 1000.0, 1.0, 0.5, key=f"{KEY}_z", bind=BIND)
+    z = st.number_input(
+        L["identity_z"], -1000.0, 1000.0, 1.0, 0.5, key=f"{KEY}_z", **KEEP, bind=BIND
+    )
     s, p = sm.sigmoid_as_softmax([z])
     st.latex(L["identity_numbers"].format(z=z, s=s[0], p=p[0]))
     st.caption(L["identity_difference"].format(diff=abs(s[0] - p[0])))
