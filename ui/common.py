@@ -54,8 +54,9 @@ def setup_page(T: dict) -> None:
     page_links()
     presenter.controls()
     st.title(f"{T['icon']} {T['title']}")
-    st.markdown(T["intro"])
-    show_formulas(T["formulas"])
+    if not presenter.is_presenting():  # on a projector the teacher says it; the view gets the room
+        st.markdown(T["intro"])
+        show_formulas(T["formulas"])
 
 
 def language_switch() -> None:

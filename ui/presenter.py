@@ -25,6 +25,8 @@ PRESENTER_CSS = """
 html { font-size: 19px; }
 [data-testid="stMainBlockContainer"] { padding: 0.75rem 1.5rem 1rem; max-width: 100%; }
 h1 { font-size: 1.7rem !important; padding: 0 !important; }
+.st-key-neurona_present_exit { position: fixed; top: 0.4rem; right: 1rem; z-index: 1000;
+  width: auto !important; }
 </style>
 """
 KEYS_JS = """
@@ -85,10 +87,9 @@ def controls() -> None:
         share_dialog(words)
     if is_presenting():
         st.html(PRESENTER_CSS)
-        right = st.columns([6, 1])[1]
-        right.button(
+        st.button(  # pinned to the top right corner by PRESENTER_CSS
             words["exit"], key="neurona_present_exit", on_click=set_presenting, args=(False,)
-        )
+        )  # pinned to the top right corner by PRESENTER_CSS
 
 
 def share_link() -> str:
@@ -98,18 +99,18 @@ def share_link() -> str:
     return f"{base}?{urlencode(query)}" if query else base
 
 
-def qr_svg(link: str) -> str:
-    """The link as a QR code, an SVG big enough to scan from the back of a room."""
+def qr_png(link: str) -> bytes:
+    """The link as a QR code, a PNG big enough to scan from the back of a room."""
     buffer = io.BytesIO()
-    segno.make(link, error="m").save(buffer, kind="svg", scale=12, border=2, xmldecl=False)
-    return buffer.getvalue().decode()
+    segno.make(link, error="m").save(buffer, kind="png", scale=12, border=2)
+    return buffer.getvalue()
 
 
 def share_dialog(words: dict) -> None:
     @st.dialog(words["share_title"], width="large")
     def dialog() -> None:
         link = share_link()
-        st.html(f'<div style="display:flex;justify-content:center">{qr_svg(link)}</div>')
+        st.image(qr_png(link), width=420)
         st.caption(words["share_caption"])
         st.code(link, language=None)
 
