@@ -196,7 +196,8 @@ def zeros_section(D: dict, runs: dict) -> None:
         max(float(u.max()) for u in units.values()),
     )
     for col, k in zip(st.columns(2), units, strict=True):
-        fig = figures.units_heatmap(units[k], D[f"{k}_title"], zrange)
+        axes = (D["units_x"], D["units_y"])
+        fig = figures.units_heatmap(units[k], D[f"{k}_title"], zrange, axes)
         col.plotly_chart(fig, key=f"bp_units_{k}")
 
 

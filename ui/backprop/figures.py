@@ -191,14 +191,17 @@ def loss_history(
     return fig
 
 
-def units_heatmap(A: np.ndarray, title: str, zrange: tuple[float, float], height: int = 300):
-    """Hidden units' outputs: one row per unit, one column per input point."""
+def units_heatmap(
+    A: np.ndarray, title: str, zrange: tuple[float, float], axes: tuple[str, str], height: int = 300
+):
+    """Hidden units' outputs: one row per unit, one column per input point; `axes` are the x and
+    y axis titles (point, unit)."""
     heatmap = go.Heatmap(
         z=A.T.astype(np.float32), zmin=zrange[0], zmax=zrange[1], colorscale="Viridis"
     )
     fig = go.Figure(heatmap)
-    fig.update_xaxes(title_text="point")
-    fig.update_yaxes(title_text="unit", autorange="reversed")
+    fig.update_xaxes(title_text=axes[0])
+    fig.update_yaxes(title_text=axes[1], autorange="reversed")
     return layout(fig, title, height)
 
 
