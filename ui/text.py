@@ -38,7 +38,9 @@ def current_lang() -> str:
 
     if get_script_run_ctx() is None:
         return DEFAULT_LANG
-    lang = st.session_state.get(LANG_KEY)
+    lang = st.query_params.get(LANG_KEY_URL)  # before the page's first text.load adopts it
+    if lang not in LANGS:
+        lang = st.session_state.get(LANG_KEY)
     return lang if lang in LANGS else browser_lang()
 
 

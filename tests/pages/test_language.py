@@ -22,6 +22,16 @@ def test_lang_in_the_url_picks_spanish_and_stays_in_the_url():
     assert at.query_params["lang"] == "es"
 
 
+def test_lang_in_the_url_translates_the_first_run_of_a_page():
+    """The page loads its words (T = text.load(...)) before the sidebar's switch runs: the URL's
+    language must already apply then, or a shared Spanish link opens in English."""
+    page = Path(APP).parent / "pages" / "1_Neuron_and_backprop.py"
+    at = AppTest.from_file(str(page), default_timeout=30)
+    at.query_params["lang"] = "es"
+    at.run()
+    assert at.title[0].value.endswith(text.load("backprop", "es")["title"])
+
+
 def test_the_switch_changes_the_language_and_the_url():
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert formulas_label(at) == text.load("common", "en")["formulas_label"]

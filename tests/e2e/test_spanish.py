@@ -1,0 +1,135 @@
+"""Every page and every tab in Spanish (?lang=es) at a projector's 1280x720: none of the English
+strings of assets/text/en/ is on screen, in the page's text, in Plotly's SVG text or in what a
+canvas draws (the Playground's live view, Vega-Lite charts). Screenshots of each tab go to
+screenshots/es/ (git-ignored), at 1280x720 and at 1280 wide with the whole tab's height."""
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.e2e.conftest import ACTION_TIMEOUT_MS, open_page, wait_idle
+from ui import common
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+TEXT_ROOT = REPO_ROOT / "assets" / "text"
+SHOTS = REPO_ROOT / "screenshots" / "es"
+PROJECTOR = {"width": 1280, "height": 720}
+MIN_CHARS = 12  # shorter English fragments may also be Spanish words or symbols
+SPLIT = re.compile(
+    r"\$\$.+?\$\$|\$.+?\$|\{[^{}]*\}|\*\*|\*|`|:\w+\[|\]|\n|[•·→←▶◀⏸⟲↺⏩❚()]|[.:;!?](?=\s)",
+    re.DOTALL,
+)
+# Every string a canvas draws (fillText/strokeText), recorded before any page script runs.
+RECORD_CANVAS_TEXT = """
+window.__canvasText = new Set();
+for (const name of ['fillText', 'strokeText']) {
+    const draw = CanvasRenderingContext2D.prototype[name];
+    CanvasRenderingContext2D.prototype[name] = function (text, ...rest) {
+        window.__canvasText.add(String(text));
+        return draw.call(this, text, ...rest);
+    };
+}
+"""
+SCREEN_TEXT_JS = """() => {
+    const main = document.querySelector('[data-testid=stApp]');
+    const svg = [...document.querySelectorAll('svg text')]
+        .filter(t => t.getClientRects().length > 0).map(t => t.textContent);
+    return [main.innerText, ...svg, ...window.__canvasText].join('\\n');
+}"""
+CONTENT_HEIGHT_JS = """() => {
+    const main = document.querySelector('[data-testid=stMain]') || document.body;
+    return Math.max(main.scrollHeight, document.body.scrollHeight);
+}"""
+
+
+def strings(tree):
+    if isinstance(tree, dict):
+        for value in tree.values():
+            yield from strings(value)
+    elif isinstance(tree, list):
+        for value in tree:
+            yield from strings(value)
+    elif isinstance(tree, str):
+        yield tree
+
+
+def load(lang: str, key: str) -> dict:
+    with (TEXT_ROOT / lang / f"{key}.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def english_fragments(key: str) -> set[str]:
+    """The pieces of prose in en/<key>.toml and en/common.toml between LaTeX, placeholders and
+    Markdown marks, long enough to be unambiguous and found in no Spanish file."""
+    spanish = "\n".join(
+        s for path in (TEXT_ROOT / "es").glob("*.toml") for s in strings(load("es", path.stem))
+    )
+    found = set()
+    for source in (key, "common"):
+        for s in strings(load("en", source)):
+            if "$" not in s and re.search(r"\\[A-Za-z]+", s):
+                continue  # a formula: KaTeX draws it, and es has the same LaTeX
+            for piece in SPLIT.split(s):
+                piece = " ".join(piece.split()).strip(" .,:;()")
+                long_enough = len(piece) >= MIN_CHARS and re.search(r"[a-z]{3}", piece)
+                if long_enough and piece not in spanish:
+                    found.add(piece)
+    return found
+
+
+def url_path(page_file: str) -> str:
+    """A page file's address: pages/1_Neuron_and_backprop.py -> /Neuron_and_backprop."""
+    if page_file == "app.py":
+        return "/"
+    return "/" + re.sub(r"^\d+_", "", Path(page_file).stem)
+
+
+@pytest.fixture
+def projector_page(browser: Browser):
+    context = browser.new_context(viewport=PROJECTOR)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.add_init_script(RECORD_CANVAS_TEXT)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def english_on_screen(page: Page, fragments: set[str]) -> list[str]:
+    screen = " ".join(page.evaluate(SCREEN_TEXT_JS).split())
+    return sorted(f for f in fragments if f in screen)
+
+
+def shoot(page: Page, name: str) -> None:
+    """The tab as a projector shows it, and the whole tab at the same width."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(800)  # charts draw a moment after the run ends
+    page.screenshot(path=SHOTS / f"{name}.png")
+    height = min(page.evaluate(CONTENT_HEIGHT_JS), 6000)
+    page.set_viewport_size({"width": PROJECTOR["width"], "height": max(height, 720)})
+    page.wait_for_timeout(500)
+    page.screenshot(path=SHOTS / f"{name}_full.png")
+    page.set_viewport_size(PROJECTOR)
+
+
+@pytest.mark.parametrize("page_file", list(common.PAGES), ids=lambda p: common.PAGES[p])
+def test_page_in_spanish_shows_no_english(app_url: str, projector_page: Page, page_file: str):
+    key = common.PAGES[page_file]
+    fragments = english_fragments(key)
+    page = projector_page
+    open_page(page, f"{app_url}{url_path(page_file)}?lang=es")
+    tabs = page.get_by_role("tab")
+    found = {}
+    for i in range(max(tabs.count(), 1)):
+        if tabs.count():
+            page.evaluate("window.__canvasText.clear()")
+            tabs.nth(i).click()
+            wait_idle(page)
+        label = tabs.nth(i).inner_text() if tabs.count() else ""
+        shoot(page, f"{key}_{i}")
+        if english := english_on_screen(page, fragments):
+            found[f"{key} tab {i} ({label})"] = english
+    assert not found, f"English on the Spanish page: {found}"
