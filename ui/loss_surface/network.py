@@ -79,13 +79,24 @@ def sidebar(T: dict) -> tuple[str, NetConfig, SliceConfig]:
     sb.header(N["header"])
     sources = ["here", "playground"] if playground_run() is not None else ["here"]
     source = sb.radio(N["source"], sources, format_func=N["sources"].get, key="ls_source", **KEEP)
-    dataset = sb.selectbox(N["dataset"], BINARY + REGRESSION, key="ls_dataset", **common.KEEP)
+    dataset = sb.selectbox(
+        N["dataset"],
+        BINARY + REGRESSION,
+        format_func=N["datasets"].get,
+        key="ls_dataset",
+        **common.KEEP,
+    )
     noise = sb.slider(N["noise"], 0.0, 0.5, 0.0, 0.05, key="ls_net_noise", **common.KEEP)
     hidden = sb.text_input(
         N["hidden"], "4, 2", key="ls_hidden", help=N["hidden_help"], **common.KEEP
     )
     activation = sb.selectbox(
-        N["activation"], HIDDEN_ACTIVATIONS, index=1, key="ls_act", **common.KEEP
+        N["activation"],
+        HIDDEN_ACTIVATIONS,
+        index=1,
+        format_func=N["activations"].get,
+        key="ls_act",
+        **common.KEEP,
     )
     lr = sb.select_slider(N["lr"], RATES, 0.03, key="ls_net_lr", **common.KEEP)
     batch = sb.slider(N["batch"], 1, 30, 10, key="ls_net_batch", **common.KEEP)

@@ -146,7 +146,8 @@ def temperature_curves(T_values, P, T_now, L) -> dict:
     x = {"field": "T", "type": "quantitative", "scale": scale, "title": L["temperature_axis"]}
     y = {"field": "p", "type": "quantitative", "scale": {"domain": [0, 1]},
          "title": L["probability_axis"]}  # fmt: skip
-    color = {"field": "class", "scale": class_scale(names), "legend": {"orient": "right"}}
+    legend = {"orient": "right", "title": L["class_axis"]}
+    color = {"field": "class", "scale": class_scale(names), "legend": legend}
     curves = {"data": {"name": "curves"}, "mark": {"type": "line", "strokeWidth": 3},
               "encoding": {"x": x, "y": y, "color": color}}  # fmt: skip
     rule = {"data": {"name": "now"}, "mark": {"type": "rule", "strokeDash": [3, 3], "color": INK},
