@@ -1,8 +1,9 @@
 """Every page and every tab in Spanish (?lang=es) at a projector's 1280x720: none of the English
 strings of assets/text/en/ is on screen, in the page's text, in Plotly's SVG text or in what a
 canvas draws (the Playground's live view, Vega-Lite charts). Screenshots of each tab go to
-screenshots/es/ (git-ignored), at 1280x720 and at 1280 wide with the whole tab's height."""
+screenshots/es/ (git-ignored) at 1280x720; FULL_SHOTS=1 adds one of the whole tab, 1280 wide."""
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -103,11 +104,13 @@ def english_on_screen(page: Page, fragments: set[str]) -> list[str]:
 
 
 def shoot(page: Page, name: str) -> None:
-    """The tab as a projector shows it, and the whole tab at the same width."""
+    """The tab as a projector shows it; with FULL_SHOTS=1 also the whole tab at the same width."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.mouse.move(5, 5)
     page.wait_for_timeout(800)  # charts draw a moment after the run ends
     page.screenshot(path=SHOTS / f"{name}.png")
+    if os.environ.get("FULL_SHOTS") != "1":
+        return
     height = min(page.evaluate(CONTENT_HEIGHT_JS), 6000)
     page.set_viewport_size({"width": PROJECTOR["width"], "height": max(height, 720)})
     page.wait_for_timeout(500)
