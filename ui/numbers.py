@@ -6,11 +6,16 @@ No string replacement: babel knows each locale's symbols, and a value that does 
 number in the page's language is a ValueError with a message in that language.
 """
 
+import re
+import string
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
+import numpy as np
 from babel.numbers import (
     NumberFormatError,
     format_decimal,
+    format_scientific,
     get_decimal_symbol,
     get_group_symbol,
     parse_decimal,
@@ -104,3 +109,46 @@ def d3_locale(lang: str | None = None) -> dict:
         "grouping": [3],
         "currency": ["", ""],
     }
+
+
+# A format spec this module writes in a locale: sign, grouping, precision and type ("+,.3f").
+SPEC = re.compile(r"^(?P<plus>\+)?(?P<group>,)?(?:\.(?P<digits>\d+))?(?P<kind>[fF%gGeEd])?$")
+
+
+class LocaleFormatter(string.Formatter):
+    """str.format whose numbers follow a locale; anything else is formatted as Python does."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def format_field(self, value, spec: str) -> str:
+        is_number = isinstance(value, (int, float, np.number)) and not isinstance(value, bool)
+        match = SPEC.match(spec)
+        if self.lang == "en" or not is_number or match is None:
+            return format(value, spec)
+        return localized(value, match, self.lang)
+
+
+def localized(value, spec: re.Match, lang: str) -> str:
+    """A number as the spec asks, written with babel in `lang` (decimal comma in Spanish)."""
+    kind, digits = spec["kind"], spec["digits"]
+    if kind in ("f", "F"):
+        out = fixed(value, int(digits or 6), lang)
+    elif kind == "%":
+        out = percent(value, int(digits or 6), lang)
+    elif kind in ("e", "E"):
+        pattern = "0." + "0" * int(digits or 6) + "E00" if digits != "0" else "0E00"
+        out = format_scientific(Decimal(repr(float(value))), format=pattern, locale=lang)
+    elif kind == "d" or isinstance(value, (int, np.integer)):
+        out = format_decimal(int(value), locale=lang, group_separator=bool(spec["group"]))
+    elif digits is not None or kind:  # g, G: six significant digits unless told
+        out = fmt(value, int(digits or 6), lang)
+    else:  # {x} of a float: Python's shortest digits that read back the same value
+        out = _format(Decimal(repr(float(value))), lang)
+    return f"+{out}" if spec["plus"] and value >= 0 else out
+
+
+@cache
+def formatter(lang: str) -> LocaleFormatter:
+    return LocaleFormatter(lang)

@@ -4,6 +4,9 @@ Pages never hold literal UI text; they look it up here. `load(page_key)` returns
 session's language: `lang=` in the URL if it names one, else the language the reader last chose,
 else the browser's preferred language (Spanish for any es-*, English otherwise). Outside a
 Streamlit run (tests, benchmarks) it is English unless a language is named.
+
+Every string comes back as a `Template`: a str whose `.format` writes numbers the reader's way
+(`"{loss:.3f}".format(loss=0.5)` gives 0,500 in Spanish), so no page formats a number by hand.
 """
 
 import tomllib
@@ -28,7 +31,34 @@ def _load(page_key: str, lang: str) -> dict:
     if not path.exists():  # tests/test_text_files.py holds es and en equal; this is a safety net
         path = TEXT_DIR / DEFAULT_LANG / f"{page_key}.toml"
     with path.open("rb") as f:
-        return tomllib.load(f)
+        return as_templates(tomllib.load(f), lang)
+
+
+class Template(str):
+    """A text in one language whose `.format` formats numbers in that language's locale."""
+
+    lang: str
+
+    def __new__(cls, value: str, lang: str = DEFAULT_LANG) -> "Template":
+        template = super().__new__(cls, value)
+        template.lang = lang
+        return template
+
+    def format(self, *args, **kwargs) -> str:
+        from ui import numbers  # ui.numbers reads this module's language
+
+        return numbers.formatter(self.lang).vformat(self, args, kwargs)
+
+
+def as_templates(value, lang: str):
+    """Every string in a loaded TOML tree, nested in tables and lists, as a Template."""
+    if isinstance(value, str):
+        return Template(value, lang)
+    if isinstance(value, dict):
+        return {key: as_templates(item, lang) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_templates(item, lang) for item in value]
+    return value
 
 
 def current_lang() -> str:

@@ -54,3 +54,16 @@ def test_shown_numbers_follow_the_locale():
     assert numbers.percent(0.125, 1, "en") == "12.5%"
     assert numbers.plotly_separators("es") == ",."
     assert numbers.plotly_separators("en") == ".,"
+
+
+def test_templates_write_their_numbers_in_their_language():
+    from ui import text
+
+    line = "J = {loss:.3f}, {acc:.0%}, α = {lr}, {n} epochs, {d:+.2f}"
+    values = {"loss": 0.5, "acc": 0.953, "lr": 0.03, "n": 12, "d": 0.25}
+    assert (
+        text.Template(line, "es").format(**values) == "J = 0,500, 95 %, α = 0,03, 12 epochs, +0,25"
+    )
+    assert text.Template(line, "en").format(**values) == line.format(**values)
+    assert text.Template("{name}: {x:>6}", "es").format(name="a", x="b") == "a:      b"
+    assert isinstance(text.load("common", "es")["numbers"]["invalid"], text.Template)
