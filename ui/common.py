@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui import numbers, presenter, text
@@ -127,9 +128,21 @@ def remember_page_query(ctx) -> dict[str, dict[str, str]]:
     if own:
         queries[path] = own
     elif queries.get(path):
-        st.query_params.update(queries[path])
-        st.rerun()
+        restored = [restore_query_param(k, v) for k, v in queries[path].items()]
+        if any(restored):
+            st.rerun()
     return queries
+
+
+def restore_query_param(key: str, value: str) -> bool:
+    """Put one remembered setting back in the URL. A key bound to a widget (a tab bar with
+    bind="query-params") is not Streamlit's to set from outside; that widget keeps its own value
+    across pages (KEEP), so it is left alone."""
+    try:
+        st.query_params[key] = value
+    except StreamlitAPIException:
+        return False
+    return True
 
 
 def shared_query() -> dict[str, str]:

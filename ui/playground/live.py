@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import common
+from ui import common, numbers, text
 from ui.common import KEEP
 from ui.playground import config as cf
 from ui.playground import views
@@ -107,7 +107,11 @@ def panel(run: Run, T: dict) -> None:
         d = run.trainer.divergence
         st.error(T["notices"][d.reason].format(epoch=d.epoch, lr=run.config.lr))
     features = [T["features"]["names"][f] for f in run.config.features]
-    words = {"text": {**T["view"], "features": features}, "colors": views.COLORS}
+    words = {
+        "text": {**T["view"], "features": features},
+        "colors": views.COLORS,
+        "locale": text.current_lang(),  # the canvas writes its numbers the reader's way
+    }
     LIVE_VIEW(data=words, key="pg_view", on_focus_change=focus_clicked)
     st.caption(f"{T['legend_data'][run.config.task]} {T['legend']}")
     view_choices(run, T)
@@ -189,13 +193,13 @@ def stats(run: Run, epoch: int, T: dict) -> list[list[str]]:
     s, h = T["status"], run.trainer.history
     i = bisect_left(h.epoch, epoch)
     if run.config.task == "regression":
-        score = [s["r2"], f"{h.test_score[i]:.3f}"]
+        score = [s["r2"], numbers.fixed(h.test_score[i], 3)]
     else:
-        score = [s["accuracy"], f"{100 * h.test_score[i]:.1f} %"]
+        score = [s["accuracy"], numbers.percent(h.test_score[i], 1)]
     return [
         [s["epoch"], str(epoch)],
-        [s["train_loss"], f"{h.train_loss[i]:.4f}"],
-        [s["test_loss"], f"{h.test_loss[i]:.4f}"],
+        [s["train_loss"], numbers.fixed(h.train_loss[i], 4)],
+        [s["test_loss"], numbers.fixed(h.test_loss[i], 4)],
         score,
     ]
 

@@ -31,7 +31,7 @@ Object.assign(LiveView.prototype, {
       ctx.lineTo(w - right, Y(t));
       ctx.stroke();
       ctx.textAlign = "right";
-      ctx.fillText(String(Number(t.toPrecision(4))), left - 6, Y(t) + 4);
+      ctx.fillText(localNumber(t, 4), left - 6, Y(t) + 4);
     }
     for (const t of niceTicks(0, xMax, 8)) {
       ctx.textAlign = "center";

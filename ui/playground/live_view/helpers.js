@@ -31,10 +31,24 @@ function lut(stops) {
   return out;
 }
 
+// Numbers as the reader writes them (decimal comma in Spanish): the page sets the locale.
+const numberLocale = { tag: "en" };
+
 function fmt(x) {
   if (x === null || Number.isNaN(x)) return "–";
   const a = Math.abs(x);
-  return a !== 0 && (a < 0.001 || a >= 1e4) ? x.toExponential(2) : x.toPrecision(3);
+  if (a !== 0 && (a < 0.001 || a >= 1e4)) {
+    const [mantissa, exponent] = x.toExponential(2).split("e");
+    return `${localNumber(Number(mantissa), 3)}e${exponent}`;
+  }
+  return localNumber(x, 3);
+}
+
+function localNumber(x, digits) {
+  return Number(x.toPrecision(digits)).toLocaleString(numberLocale.tag, {
+    maximumSignificantDigits: digits,
+    useGrouping: false,
+  });
 }
 
 function niceTicks(lo, hi, n) {

@@ -48,9 +48,9 @@ Object.assign(LiveView.prototype, {
     for (const t of [-6, -4, -2, 0, 2, 4, 6]) {
       const f = (t + 6) / 12;
       ctx.textAlign = "center";
-      ctx.fillText(String(t), left + f * side, top + side + 15);
+      ctx.fillText(localNumber(t, 4), left + f * side, top + side + 15);
       ctx.textAlign = "right";
-      ctx.fillText(String(t), left - 5, top + (1 - f) * side + 4);
+      ctx.fillText(localNumber(t, 4), left - 5, top + (1 - f) * side + 4);
     }
     ctx.font = `15px ${this.style.fontFamily}`;
     ctx.textAlign = "center";

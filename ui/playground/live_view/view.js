@@ -177,6 +177,7 @@ export default function (component) {
     root.view = new LiveView(root, (key, value) => hub.setTriggerValue(key, value));
   }
   root.view.page = component.data; // words and colours: they change only with the page
+  numberLocale.tag = component.data.locale || "en";
   hub.view = root.view;
   if (hub.pending) {
     root.view.update(hub.pending);
