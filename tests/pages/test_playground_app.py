@@ -7,10 +7,12 @@ run_every never fires in AppTest: each .run() after Play is one animation tick.
 import json
 from itertools import pairwise
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui import text
 from ui.playground import config as cf
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -268,3 +270,29 @@ def test_sessions_do_not_share_a_run():
     b.run()
     assert epoch(a) == 1 and epoch(b) == 0
     assert a.session_state["pg_run"] is not b.session_state["pg_run"]
+
+
+PRESETS = text.load("playground", "en")["presets"]
+
+
+@pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p["query"])
+def test_a_preset_link_opens_its_scenario(preset: dict) -> None:
+    expected, problems = cf.from_query(dict(parse_qsl(preset["query"], keep_blank_values=True)))
+    assert not problems and expected != cf.DEFAULT
+    at = open_app(dict(parse_qsl(preset["query"], keep_blank_values=True)))
+    assert config(at) == expected.normalized()
+
+
+def test_a_preset_applies_in_the_same_session() -> None:
+    """A preset clicked after the student changed things: the lab reloads from the new URL."""
+    at = open_app()
+    at.sidebar.selectbox(key="pg_activation").set_value("relu").run()
+    assert config(at).activation == "relu"
+    preset = next(p for p in PRESETS if p["query"] == "init=zeros")
+    at.query_params.clear()
+    at.query_params.update(dict(parse_qsl(preset["query"])))
+    at.run()
+    assert not at.exception
+    assert config(at).init == "zeros" and config(at).activation == "tanh"
+    at.sidebar.selectbox(key="pg_optimizer").set_value("adam").run()  # and the widgets follow
+    assert config(at).init == "zeros" and config(at).optimizer == "adam"

@@ -93,8 +93,9 @@ def config_from_widgets(
 
 
 def load_url(T: dict) -> None:
-    """On a session's first run: fill the widgets from the URL, noting what had to be replaced."""
-    if CONFIG in st.session_state:
+    """On a session's first run, and when a link changed the URL (a preset): fill the widgets from
+    the URL, noting what had to be replaced."""
+    if CONFIG in st.session_state and not common.url_changed():
         return
     cfg, problems = cf.from_query(st.query_params.to_dict())
     notices = []

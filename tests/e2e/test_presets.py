@@ -1,0 +1,49 @@
+"""Every lecture preset, clicked in a real browser, opens its scenario: the page's URL carries the
+preset's settings, the page shows no error, and a setting the student changed before is replaced.
+
+Presets are read from each page's text file, so the test grows with the labs.
+"""
+
+from pathlib import Path
+from urllib.parse import parse_qsl, urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+from streamlit.source_util import page_icon_and_name
+
+from tests.e2e.conftest import open_page, wait_idle
+from ui import common, text
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def url_path(script: str) -> str:
+    return "" if script == "app.py" else page_icon_and_name(REPO_ROOT / script)[1]
+
+
+CASES = [
+    (url_path(script), preset)
+    for script, key in common.PAGES.items()
+    for preset in text.load(key, "en").get("presets", [])
+]
+
+
+def open_presets(page: Page) -> None:
+    page.get_by_role("button", name="Lecture presets").click()
+    expect(page.get_by_test_id("stPopoverBody")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("path", "preset"), CASES, ids=[f"{path or 'home'}:{p['query']}" for path, p in CASES]
+)
+def test_preset_link_opens_its_scenario(app_url: str, page: Page, path: str, preset: dict) -> None:
+    open_page(page, f"{app_url}/{path}")
+    open_presets(page)
+    page.get_by_test_id("stPopoverBody").get_by_text(preset["name"], exact=True).click()
+    wait_idle(page)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
+    shown = dict(parse_qsl(urlparse(page.url).query, keep_blank_values=True))
+    wanted = dict(parse_qsl(preset["query"], keep_blank_values=True))
+    assert urlparse(page.url).path.rstrip("/") == f"/{path}".rstrip("/")
+    assert {k: shown.get(k) for k in wanted} == wanted, page.url
