@@ -96,7 +96,9 @@ def credit(m: int = 10_000, seed: int = 0) -> Table:
     student = (rng.random(m) < STUDENT_SHARE).astype(int)  # (m,)
     mean_b, sd_b = np.array([BALANCE[0], BALANCE[1]]).T[:, student]
     mean_i, sd_i = np.array([INCOME[0], INCOME[1]]).T[:, student]
-    balance = np.maximum(rng.normal(mean_b, sd_b), 0.0)  # about 5 % owe nothing, as in the real data
+    balance = np.maximum(
+        rng.normal(mean_b, sd_b), 0.0
+    )  # about 5 % owe nothing, as in the real data
     income = np.maximum(rng.normal(mean_i, sd_i), 750.0)
     X = np.column_stack([balance, income, student.astype(float)])  # (m, 3)
     theta = np.asarray(CREDIT_THETA)

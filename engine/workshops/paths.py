@@ -39,9 +39,9 @@ def coordinate_descent(G: np.ndarray, c: np.ndarray, lam: float, l1_ratio: float
     """θ (n,) that minimizes J for the centred data behind G and c (see the module docstring).
 
     After each sweep that left the set of nonzero θ_j and their signs as they were, the exact
-    solution on that support is tried (`solve_on_support`); it ends the descent when it passes
-    the optimality test. Correlated features (polynomial terms) need thousands of sweeps
-    otherwise."""
+    solution on that support is tried (`support_step`): it ends the descent when it passes the
+    optimality test, and otherwise moves θ towards it as far as J keeps falling. Correlated
+    features (polynomial terms) need tens of thousands of sweeps without it."""
     linear.check_penalty(lam, l1_ratio)
     l1, l2 = lam * l1_ratio, lam * (1 - l1_ratio)
     t = np.zeros(len(c)) if theta is None else np.array(theta, dtype=float)
@@ -52,9 +52,9 @@ def coordinate_descent(G: np.ndarray, c: np.ndarray, lam: float, l1_ratio: float
         if biggest_move <= TOL * (1.0 + np.abs(t).max()):
             return t
         if np.array_equal(np.sign(t), signs):
-            exact = solve_on_support(G, c, l1, l2, signs)
-            if exact is not None:
-                return exact
+            t, exact = support_step(G, c, l1, l2, t)
+            if exact:
+                return t
         signs = np.sign(t)
     return t
 
@@ -72,22 +72,39 @@ def sweep(G: list, c: list, l1: float, l2: float, t: list) -> tuple[np.ndarray, 
     return np.array(t), biggest_move
 
 
-def solve_on_support(G: np.ndarray, c: np.ndarray, l1: float, l2: float,
-                     signs: np.ndarray) -> np.ndarray | None:  # fmt: skip
-    """The minimizer if its nonzero θ_j are those where `signs` ≠ 0, with those signs; else None.
+def objective(G: np.ndarray, c: np.ndarray, l1: float, l2: float, t: np.ndarray) -> float:
+    """J of the centred data, up to a constant: ½θᵀGθ − cᵀθ + λr Σ|θ_j| + λ(1 − r)/2 Σ θ_j²."""
+    return float(t @ G @ t / 2 - c @ t + l1 * np.abs(t).sum() + l2 / 2 * t @ t)
 
-    On the support A the optimality condition G_A·θ − c_A + λ(1 − r)θ_A + λr·sign(θ_A) = 0 is
-    linear: (G_AA + λ(1 − r) I) θ_A = c_A − λr·s_A. Off it, θ_j = 0 is optimal when
-    |G_jA θ_A − c_j| ≤ λr (the subgradient of |θ_j| at 0 is [−1, 1])."""
+
+def support_step(G: np.ndarray, c: np.ndarray, l1: float, l2: float,
+                 t: np.ndarray) -> tuple[np.ndarray, bool]:  # fmt: skip
+    """Jump to the exact minimizer on θ's support, or towards it ("feature-sign search").
+
+    On the support A (the nonzero θ_j, signs s) the optimality condition is linear:
+    (G_AA + λ(1 − r) I) θ_A = c_A − λr·s_A. If that solution keeps the signs s and θ_j = 0 is
+    optimal off A (|G_jA θ_A − c_j| ≤ λr: the subgradient of |θ_j| at 0 is [−1, 1]), it is the
+    answer (True). Otherwise θ moves along the segment towards it to the point of lowest J among
+    the points where some θ_j crosses 0 (that θ_j is then exactly 0), and the sweeps go on."""
+    signs = np.sign(t)
     A = signs != 0
-    theta = np.zeros(len(c))
+    target = np.zeros(len(c))
     if A.any():
         M = G[np.ix_(A, A)] + l2 * np.eye(int(A.sum()))
-        theta[A] = np.linalg.solve(M, c[A] - l1 * signs[A])
-    if not np.array_equal(np.sign(theta[A]), signs[A]):
-        return None
-    off = np.abs(G[~A] @ theta - c[~A])
-    return theta if np.all(off <= l1 * (1 + 1e-9) + 1e-15) else None
+        target[A] = np.linalg.solve(M, c[A] - l1 * signs[A])
+    if np.array_equal(np.sign(target[A]), signs[A]):
+        off = np.abs(G[~A] @ target - c[~A])
+        return target, bool(np.all(off <= l1 * (1 + 1e-9) + 1e-15))
+    flips = A & (np.sign(target) != signs)
+    cross = t[flips] / (t[flips] - target[flips])  # where θ_j reaches 0 on the segment, in (0, 1]
+    candidates = [t]
+    for step in np.sort(cross):
+        point = t + step * (target - t)
+        point[A & (np.abs(point) <= 1e-15 * (1 + np.abs(t)))] = 0.0
+        point[flips & (np.sign(point) != signs)] = 0.0  # the one that crossed is exactly 0
+        candidates.append(point)
+    best = min(candidates, key=lambda p: objective(G, c, l1, l2, p))
+    return best, False
 
 
 def intercept(X: np.ndarray, y: np.ndarray, theta: np.ndarray) -> float:
