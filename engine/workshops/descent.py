@@ -48,7 +48,8 @@ class Descent:
     last finite step and `diverged_at` says which step blew up."""
 
     def __init__(self, X: np.ndarray, y: np.ndarray, lr: float, lam: float = 0.0,
-                 l1_ratio: float = 0.0, backend: str = "numpy", device: str = "cpu") -> None:  # fmt: skip
+                 l1_ratio: float = 0.0, backend: str = "numpy",
+                 device: str = "cpu") -> None:  # fmt: skip
         self.lr, self.l1, self.l2 = lr, lam * l1_ratio, lam * (1 - l1_ratio)
         self.backend = backend
         self.X, self.y = self.to_backend(X, device), self.to_backend(y, device)

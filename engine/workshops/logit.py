@@ -45,7 +45,9 @@ def fit(X: np.ndarray, y: np.ndarray) -> LogitFit:
         raise ValueError("pick at least one feature for the logistic regression")
     A = with_ones(X)  # (m, n + 1)
     theta = np.zeros(A.shape[1])
-    for iteration in range(1, MAX_NEWTON + 1):
+    iteration = 0
+    while iteration < MAX_NEWTON:
+        iteration += 1
         h = expit(A @ theta)  # (m,) p_1(x)
         H = (A * (h * (1 - h))[:, None]).T @ A  # (n + 1, n + 1) Fisher information
         move = np.linalg.solve(H, A.T @ (y - h))

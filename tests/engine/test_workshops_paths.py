@@ -86,7 +86,7 @@ def test_lasso_zeros_the_useless_features_first(houses) -> None:
     zero_from = dict(zip(data.HOUSE_FEATURES, fitted.zero_from(), strict=True))
     useful = min(zero_from[f] for f in ("m2", "rooms", "age", "distance"))
     assert max(zero_from["floor"], zero_from["month"]) < useful / 5
-    theta0, theta = paths.fit(X, y, 2.0, 1.0)
+    _, theta = paths.fit(X, y, 2.0, 1.0)
     assert theta[4] == 0.0 and theta[5] == 0.0  # exact zeros, not 1e-9
     assert np.all(theta[:4] != 0.0)
 
