@@ -31,6 +31,7 @@ PAGES = {
     "pages/3_Softmax.py": "softmax",
     "pages/4_CNN.py": "cnn",
     "pages/5_Sequences.py": "sequences",
+    "pages/7_Workshops.py": "workshops",
 }
 _LOCK_MAKER = threading.Lock()
 # Give every keyed widget **KEEP: Streamlit deletes the state of a widget that a run did not draw
