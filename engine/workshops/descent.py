@@ -20,7 +20,7 @@ The same `descent_step` runs on NumPy arrays and on torch tensors (float64): bot
 
 import numpy as np
 
-DIVERGED_J = 1e30  # a cost past this (or not finite) means α is too large: the run stops
+DIVERGED = 1e6  # J past a million times its start (or not finite): α is too large, the run stops
 
 
 def descent_step(theta0, theta, X, y, lr: float, l1: float, l2: float):
@@ -44,8 +44,8 @@ class Descent:
     """Gradient descent from θ = 0 on (X, y) with step α, penalty λ and L1 share r.
 
     `step(n)` takes n steps and keeps J after each one in `history` (J before the first step is
-    history[0]). A step whose J is not finite or passes DIVERGED_J stops the run: θ stays at the
-    last finite step and `diverged_at` says which step blew up."""
+    history[0]). A step whose J is not finite or passes DIVERGED times J at θ = 0 stops the run:
+    θ stays at the step before and `diverged_at` says which step blew up."""
 
     def __init__(self, X: np.ndarray, y: np.ndarray, lr: float, lam: float = 0.0,
                  l1_ratio: float = 0.0, backend: str = "numpy",
@@ -75,7 +75,7 @@ class Descent:
                 self.theta0, self.theta, self.X, self.y, self.lr, self.l1, self.l2
             )
             J = cost(theta0, theta, self.X, self.y, self.l1, self.l2)
-            if not np.isfinite(J) or J > DIVERGED_J:
+            if not np.isfinite(J) or J / self.history[0] > DIVERGED:
                 self.diverged_at = self.steps + 1
                 return
             self.theta0, self.theta = float(theta0), theta

@@ -77,8 +77,13 @@ def significance_table(fit: logit.LogitFit, features: tuple[str, ...], T: dict) 
 
 
 def p_text(p: float) -> str:
-    """A p-value as a person reads it: 0.387, 7.7e-4, or < 1e-300."""
-    return "< 1e-300" if p < 1e-300 else numbers.fmt(p, 2)
+    """A p-value as a person reads it: 0.39, 7.7e-5 (7,7e-5 in Spanish), or < 1e-300."""
+    if p < 1e-300:
+        return "< 1e-300"
+    if p >= 1e-4:
+        return numbers.fmt(p, 2)
+    mantissa, exponent = f"{p:.1e}".split("e")
+    return f"{numbers.fmt(float(mantissa), 2)}e{int(exponent)}"
 
 
 def charts(h: np.ndarray, y: np.ndarray, threshold: float, T: dict) -> None:
@@ -89,17 +94,16 @@ def charts(h: np.ndarray, y: np.ndarray, threshold: float, T: dict) -> None:
     negatives = max(int(report.C[0].sum()), 1)
     point = (report.C[0, 1] / negatives, report.recall if np.isfinite(report.recall) else 0.0)
     balance = data.credit().columns(("balance",))[:, 0]
+    for col, name in zip(st.columns(3), ("precision", "recall", "accuracy"), strict=True):
+        value = getattr(report, name)
+        shown = "—" if np.isnan(value) else numbers.percent(value)
+        col.metric(C[name], shown, help=C[f"{name}_help"], border=True)
     left, middle, right = st.columns([4, 3, 3])
     with left:
         fig = credit_figures.probability_scatter(balance, h, y, threshold, F)
         common.chart(fig, key="ws_credit_scatter")
     with middle:
         common.chart(credit_figures.confusion_figure(report.C, F), key="ws_confusion")
-        metrics = st.columns(3)
-        for col, name in zip(metrics, ("precision", "recall", "accuracy"), strict=True):
-            value = getattr(report, name)
-            shown = "—" if np.isnan(value) else numbers.percent(value)
-            col.metric(C[name], shown, help=C[f"{name}_help"])
     with right:
         common.chart(credit_figures.roc_figure(roc, point, F), key="ws_roc")
 

@@ -63,7 +63,8 @@ def predicted_vs_actual(y: np.ndarray, y_hat: np.ndarray, L: dict) -> go.Figure:
 def cost_curve(history: list[float], L: dict) -> go.Figure:
     """J after each gradient-descent step, on a log scale."""
     steps = np.arange(len(history))
-    fig = go.Figure(go.Scatter(x=steps, y=history, mode="lines", line={"color": FIT, "width": 3},
+    mode = "lines+markers" if len(history) < 30 else "lines"  # one point is a dot, not nothing
+    fig = go.Figure(go.Scatter(x=steps, y=history, mode=mode, line={"color": FIT, "width": 3},
                                name="J", hovertemplate=f"{L['step']} %{{x}}<br>J = %{{y:.4g}}"
                                "<extra></extra>"))  # fmt: skip
     return layout(fig, L["cost_title"], L["step"], L["cost"], yaxis_type="log")

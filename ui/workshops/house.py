@@ -41,8 +41,7 @@ def build(run_config: tuple) -> HouseRun:
 def section(T: dict, cfg: cf.WorkshopsConfig, engine: tuple[str, str]) -> cf.WorkshopsConfig:
     H = T["house"]
     st.markdown(H["about"])
-    cols = st.columns([4, 2, 3, 2], vertical_alignment="bottom")
-    picked = cols[0].pills(
+    picked = st.pills(
         H["features"], data.HOUSE_FEATURES, selection_mode="multi", key="ws_hf",
         format_func=T["feature_names"].__getitem__, help=H["features_help"], **KEEP,
     )  # fmt: skip
@@ -50,10 +49,11 @@ def section(T: dict, cfg: cf.WorkshopsConfig, engine: tuple[str, str]) -> cf.Wor
     if not features:
         st.error(T["no_feature"].format(kept=feature_list(cfg.house_features, T)))
         features = cfg.house_features
-    scale = cols[1].toggle(H["scale"], key="ws_scale", help=H["scale_help"], **KEEP)
-    lr = cols[2].select_slider(H["lr"], cf.LEARNING_RATES, key="ws_lr", format_func=numbers.fmt,
+    cols = st.columns([2, 3, 2], vertical_alignment="bottom")
+    scale = cols[0].toggle(H["scale"], key="ws_scale", help=H["scale_help"], **KEEP)
+    lr = cols[1].select_slider(H["lr"], cf.LEARNING_RATES, key="ws_lr", format_func=numbers.fmt,
                                help=H["lr_help"], **KEEP)  # fmt: skip
-    speed = speed_control(T, cols[3])
+    speed = speed_control(T, cols[2])
     cfg = replace(cfg, house_features=features, scale=scale, lr=lr, speed=speed)
     run = state.get_run(KEY, (features, scale, lr, *engine), build)
     buttons, note = st.columns([2, 3], vertical_alignment="center")

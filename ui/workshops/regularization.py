@@ -95,12 +95,12 @@ def section(T: dict, cfg: cf.WorkshopsConfig, engine: tuple[str, str]) -> cf.Wor
 def controls(T: dict, cfg: cf.WorkshopsConfig) -> cf.WorkshopsConfig:
     """Data, features (or degree), the L1 share r, λ and the steps per frame."""
     R = T["paths"]
-    cols = st.columns([2, 4, 2, 2, 2], vertical_alignment="bottom")
-    path_data = cols[0].selectbox(R["data"], cf.PATH_DATA, key="ws_data",
+    top = st.columns([1, 2], vertical_alignment="bottom")
+    path_data = top[0].selectbox(R["data"], cf.PATH_DATA, key="ws_data",
                                   format_func=R["datasets"].__getitem__, **KEEP)  # fmt: skip
     features, degree = cfg.path_features, cfg.degree
     if path_data == "houses":
-        picked = cols[1].pills(
+        picked = top[1].pills(
             R["features"], data.HOUSE_FEATURES, selection_mode="multi", key="ws_pf",
             format_func=T["feature_names"].__getitem__, **KEEP,
         )  # fmt: skip
@@ -109,11 +109,12 @@ def controls(T: dict, cfg: cf.WorkshopsConfig) -> cf.WorkshopsConfig:
             st.error(T["no_feature"].format(kept=house.feature_list(cfg.path_features, T)))
             features = cfg.path_features
     else:
-        degree = cols[1].slider(R["degree"], 1, cf.MAX_DEGREE, key="ws_degree",
+        degree = top[1].slider(R["degree"], 1, cf.MAX_DEGREE, key="ws_degree",
                                 help=R["degree_help"], **KEEP)  # fmt: skip
-    r = cols[2].slider(R["r"], 0.0, 1.0, step=0.05, key="ws_r", help=R["r_help"], **KEEP)
-    typed = cols[3].text_input(R["lam"], key="ws_lam", help=R["lam_help"], **KEEP)
-    speed = house.speed_control(T, cols[4])
+    cols = st.columns(3, vertical_alignment="bottom")
+    r = cols[0].slider(R["r"], 0.0, 1.0, step=0.05, key="ws_r", help=R["r_help"], **KEEP)
+    typed = cols[1].text_input(R["lam"], key="ws_lam", help=R["lam_help"], **KEEP)
+    speed = house.speed_control(T, cols[2])
     lam = read_lambda(typed, cfg.lam, R)
     return replace(cfg, path_data=path_data, path_features=features, degree=degree,
                    l1_ratio=round(r, 2), lam=lam, speed=speed)  # fmt: skip
