@@ -1,16 +1,12 @@
 """Loss-surface lab: gradient descent walking an exact J(w, b), and slices of a network's J."""
 
-import streamlit as st
-
 from engine import landscape, two_params
-from ui import common, text
+from ui import common, links, text
 from ui.loss_surface import network, toy
 
 T = text.load("loss_surface")
 common.setup_page(T)
-surface_tab, rates_tab, optimizers_tab, network_tab = st.tabs(
-    T["tabs"], key="ls_tab", bind="query-params"
-)
+surface_tab, rates_tab, optimizers_tab, network_tab = links.url_tabs(T["tabs"], "ls_tab").values()
 with common.user_errors():
     if network_tab.open:
         source, config, slice_config = network.sidebar(T)

@@ -1,7 +1,5 @@
 """CNN lab: convolution and pooling by hand, a CNN learning its kernels, drawing, MNIST workshop."""
 
-import streamlit as st
-
 from engine import conv
 from engine.cnn_trainer import BatchTrainer
 from engine.numpy_backend import cnn
@@ -9,6 +7,7 @@ from engine.numpy_backend import conv as layers
 from ui import text
 from ui.cnn import by_hand, draw, kernels, training, workshop
 from ui.common import engine_picker, setup_page, show_code, user_errors
+from ui.links import url_tabs
 
 T = text.load("cnn")
 setup_page(T)
@@ -22,8 +21,8 @@ sections = {
     "draw": lambda T: draw.draw_section(T, engine),
     "workshop": lambda T: workshop.workshop_section(T, engine),
 }
-tabs = st.tabs([T["tabs"][name] for name in sections], key="cnn_tab", bind="query-params")
-for tab, section in zip(tabs, sections.values(), strict=True):
+tabs = url_tabs({name: T["tabs"][name] for name in sections}, key="cnn_tab")
+for tab, section in zip(tabs.values(), sections.values(), strict=True):
     if tab.open:
         with tab, user_errors():
             section(T)

@@ -6,22 +6,13 @@ import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from urllib.parse import parse_qsl, urlencode
 
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui import numbers, presenter, text
+from ui import links, numbers, presenter, text
 
 log = logging.getLogger("neurona")
 TRAINING_LOCK = "_neurona_training_lock"
-PAGE_QUERIES = "neurona_page_queries"  # page file -> its own URL settings, as last seen
-URL_CHANGED = "neurona_url_changed"  # this run's URL was changed from outside the page
-ARRIVED = "neurona_arrived"  # this run is the page's first since a link brought the reader here
-LAST_PAGE = "neurona_last_page"
-PRESETS_MENU = "neurona_presets"
 # The sidebar's list of pages, each with the text file that names it. Streamlit's own list (off in
 # .streamlit/config.toml) would call the home page after its file: "app".
 PAGES = {
@@ -36,9 +27,7 @@ PAGES = {
 _LOCK_MAKER = threading.Lock()
 # Give every keyed widget **KEEP: Streamlit deletes the state of a widget that a run did not draw
 # (after a visit to another page), and "session" keeps it for the whole session instead.
-KEEP = {"persist_state": "session"}
-# URL keys that every page carries, whatever its own settings are.
-SHARED_QUERY = (text.LANG_KEY_URL, presenter.PRESENT_URL)
+KEEP = links.KEEP
 CHART_FONT_PX = 15  # at least 14 px on a 1280x720 projector, for the back row
 # (backend, device) of each engine, by the name the URL and the widgets use.
 ENGINES = {
@@ -54,10 +43,11 @@ def words() -> dict:
 
 
 def setup_page(T: dict) -> None:
-    """Wide layout, the page title, its 2-3 sentence intro and the formulas it animates."""
+    """Wide layout, the page title, its 2-3 sentence intro, the formulas it animates and the
+    lecture's presets."""
     st.set_page_config(page_title=f"Neurona · {T['title']}", page_icon=T["icon"], layout="wide")
     one_blas_thread()
-    remember_page_query()
+    links.remember_page_query()
     language_switch()
     page_links()
     presenter.controls()
@@ -65,6 +55,8 @@ def setup_page(T: dict) -> None:
     if not presenter.is_presenting():  # on a projector the teacher says it; the view gets the room
         st.markdown(T["intro"])
         show_formulas(T["formulas"])
+    if T.get("presets"):
+        links.presets_menu(T["presets"])
 
 
 def language_switch() -> None:
@@ -83,8 +75,8 @@ def language_switch() -> None:
         format_func=LANG_NAMES.__getitem__,
         on_change=pick_lang,
     )
-    if text.LANG_KEY in st.session_state:
-        set_query({**st.query_params.to_dict(), text.LANG_KEY_URL: lang})
+    if text.LANG_KEY in st.session_state and st.query_params.get(text.LANG_KEY_URL) != lang:
+        st.query_params[text.LANG_KEY_URL] = lang
 
 
 LANG_WIDGET = "neurona_lang_pick"
@@ -98,109 +90,18 @@ def pick_lang() -> None:
         st.query_params[text.LANG_KEY_URL] = lang
 
 
-def set_query(query: dict[str, str]) -> None:
-    """Write a page's settings to the URL, keeping the keys every page shares (the language)."""
-    st.session_state.setdefault(PAGE_QUERIES, {})[current_page()] = dict(query)
-    query = {**shared_query(), **query}
-    if st.query_params.to_dict() != query or st.session_state.get(ARRIVED, False):
-        st.query_params.from_dict(query)
-
-
 def page_links() -> None:
     """Every page, at the top of the sidebar, by its own name. Only when the app runs from app.py:
     a test that runs one page file alone (AppTest.from_file) has no other page to link to."""
-    queries = st.session_state.setdefault(PAGE_QUERIES, {})
-    if not in_app():
+    queries = st.session_state.setdefault(links.PAGE_QUERIES, {})
+    if not links.in_app():
         return
     with st.sidebar.container(key="neurona_pages"):
         for path, key in PAGES.items():
             page = text.load(key)
-            query = {**shared_query(), **queries.get(path, {})}
+            query = {**links.shared_query(), **queries.get(path, {})}
             st.page_link(path, label=page["nav"], icon=page["icon"], query_params=query)
     st.sidebar.divider()
-
-
-def in_app() -> bool:
-    """True when the page runs inside the app (app.py's navigation), not alone in a test."""
-    ctx = get_script_run_ctx()
-    return ctx is not None and Path(ctx.main_script_path).name == "app.py"
-
-
-def current_page() -> str:
-    """The running page's file, relative to the app's folder (a key of PAGES)."""
-    ctx = get_script_run_ctx()
-    if ctx is None:
-        return "app.py"
-    info = ctx.pages_manager.get_pages().get(ctx.page_script_hash)
-    script = Path(info["script_path"] if info else ctx.main_script_path)
-    return script.relative_to(Path(ctx.main_script_path).parent).as_posix()
-
-
-def own_query() -> dict[str, str]:
-    """The URL's settings that belong to this page (not the language or presenter flag)."""
-    return {k: v for k, v in st.query_params.to_dict().items() if k not in SHARED_QUERY}
-
-
-def remember_page_query() -> None:
-    """Each page's own URL settings as last seen, so that a link back to it carries them (a page
-    whose widgets are bound to the URL would otherwise come back with its defaults). A page
-    reached with none of its settings in the URL (by Back to an older history entry) gets its
-    last ones back. A page whose URL differs from the one it last saw was sent somewhere from
-    outside (a preset link, a pasted link): url_changed() says so for this run."""
-    queries = st.session_state.setdefault(PAGE_QUERIES, {})
-    path, own = current_page(), own_query()
-    last = queries.get(path)
-    st.session_state[URL_CHANGED] = bool(own) and last is not None and own != last
-    # A page reached by a link gets its query from the server, not in the browser's address bar:
-    # set_query writes it on this run even where the server's copy already matches.
-    st.session_state[ARRIVED] = st.session_state.get(LAST_PAGE) != path or url_changed()
-    st.session_state[LAST_PAGE] = path
-    if own:
-        queries[path] = own
-    elif last:
-        restored = [restore_query_param(k, v) for k, v in last.items()]
-        if any(restored):
-            st.rerun()
-
-
-def url_changed() -> bool:
-    """True on a run whose URL settings were changed from outside the page since its last run (a
-    preset link or a pasted link): the lab loads its settings from the URL again."""
-    return st.session_state.get(URL_CHANGED, False)
-
-
-def restore_query_param(key: str, value: str) -> bool:
-    """Put one remembered setting back in the URL. A key bound to a widget (a tab bar with
-    bind="query-params") is not Streamlit's to set from outside; that widget keeps its own value
-    across pages (KEEP), so it is left alone."""
-    try:
-        st.query_params[key] = value
-    except StreamlitAPIException:
-        return False
-    return True
-
-
-def presets_menu(presets: list[dict]) -> None:
-    """The lecture's scenarios for this page, each a link to this page with its settings in the
-    URL (`query`, e.g. "data=xor&hidden=4"): the same link shared with the class opens the same
-    run. Inside the app they are page links (same session, the lab reloads from the URL);
-    a page run alone gets plain links."""
-    if url_changed():  # a preset was just opened: the menu gives the view back
-        st.session_state[PRESETS_MENU] = False
-    with st.popover(
-        words()["presets"], icon=":material/school:", key=PRESETS_MENU, on_change="rerun"
-    ):
-        for preset in presets:
-            query = {**shared_query(), **dict(parse_qsl(preset["query"], keep_blank_values=True))}
-            if in_app():
-                st.page_link(current_page(), label=preset["name"], query_params=query)
-            else:
-                st.markdown(f"[{preset['name']}](?{urlencode(query)})")
-
-
-def shared_query() -> dict[str, str]:
-    """The URL keys a link to another page carries along (the chosen language)."""
-    return {k: st.query_params[k] for k in SHARED_QUERY if k in st.query_params}
 
 
 def show_formulas(formulas: list[str], expanded: bool = False) -> None:

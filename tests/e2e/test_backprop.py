@@ -5,7 +5,6 @@ Screenshots (1920x1080) go to /work/screenshots/ for a person to look at.
 
 import re
 from pathlib import Path
-from urllib.parse import quote
 
 from playwright.sync_api import expect
 
@@ -18,7 +17,7 @@ TEX = 'annotation[encoding="application/x-tex"]'
 
 
 def tab_url(app_url: str, key: str) -> str:
-    return f"{app_url}/Neuron_and_backprop?backprop_tab={quote(T['tabs'][key])}"
+    return f"{app_url}/Neuron_and_backprop?tab={key}"
 
 
 def shot(page, name: str) -> None:

@@ -5,7 +5,6 @@ Screenshots (1920x1080) of every tab go to /work/screenshots/ for a person to lo
 
 import re
 from pathlib import Path
-from urllib.parse import quote
 
 from playwright.sync_api import expect
 
@@ -21,7 +20,7 @@ KERNELS_CHANGED = """early => {
 
 
 def tab_url(app_url: str, key: str) -> str:
-    return f"{app_url}/CNN?cnn_tab={quote(T['tabs'][key])}"
+    return f"{app_url}/CNN?tab={key}"
 
 
 def shot(page, name: str) -> None:

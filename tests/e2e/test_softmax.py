@@ -10,14 +10,14 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import open_page, wait_idle
 
 SHOTS = Path("/work/screenshots")
-TABS = ("Logistic+regression", "Softmax+playground", "Multi-class+network", "One-vs-all+vs+softmax")
+TABS = ("logistic", "playground", "multiclass", "ova")
 FRAMES = 3  # epochs to wait for while a panel runs
 FAST = "&softmax_{}_speed=5"  # 5 epochs a frame: a busy machine draws few frames
 HEADER_PX = 90  # Streamlit's header bar covers the top of the main area
 
 
 def open_tab(page: Page, app_url: str, tab: int, query: str = "") -> None:
-    """Open one tab; `query` sets controls through the URL (they are bound to it)."""
+    """Open one tab; `query` sets controls through the URL (every control lives in it)."""
     open_page(page, f"{app_url}/Softmax?tab={TABS[tab]}{query}")
 
 

@@ -18,7 +18,7 @@ TIMEOUT = 60
 
 def open_tab(key: str) -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    at.query_params["backprop_tab"] = T["tabs"][key]
+    at.query_params["tab"] = key
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui import text
+from ui import links, text
 from ui.playground import config as cf
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -290,7 +290,7 @@ def test_a_preset_applies_in_the_same_session() -> None:
     assert config(at).activation == "relu"
     preset = next(p for p in PRESETS if p["query"] == "init=zeros")
     at.query_params.clear()
-    at.query_params.update(dict(parse_qsl(preset["query"])))
+    at.query_params.update({**dict(parse_qsl(preset["query"])), links.PRESET_URL: "1"})
     at.run()
     assert not at.exception
     assert config(at).init == "zeros" and config(at).activation == "tanh"

@@ -20,7 +20,7 @@ TIMEOUT = 60  # the first run imports torch for the engine picker
 
 def open_tab(index: int) -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    at.query_params["tab"] = T["tabs"][index]
+    at.query_params["tab"] = list(T["tabs"])[index]
     at.run()
     assert not at.exception
     return at
@@ -57,7 +57,7 @@ def errors(at: AppTest) -> list[str]:
 def test_every_tab_opens_alone(index):
     at = open_tab(index)
     assert not errors(at)
-    assert at.tabs[index].label == T["tabs"][index]
+    assert at.tabs[index].label == list(T["tabs"].values())[index]
     assert len(at.get("expander")) >= 2  # the formulas and "Show the engine code"
     has_play = any(b.label == T["play"] for b in at.button)
     assert has_play == (index != 1)  # only the live sections have Play

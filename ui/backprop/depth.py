@@ -11,6 +11,7 @@ from engine.spec import MLPSpec
 from ui import common
 from ui.backprop import figures
 from ui.common import KEEP
+from ui.links import bound, choice, number
 
 GRID_RESOLUTION = 60
 NONLINEAR_DATASETS = ("xor", "circle", "moons", "spiral")
@@ -146,19 +147,21 @@ def init_section(D: dict, dataset_names: dict) -> dict:
     """Five initializations of the same deep net: loss curves and final boundaries."""
     st.subheader(D["init_header"])
     cols = st.columns(4)
-    activation = cols[0].selectbox(
+    activation = bound(
+        cols[0].selectbox,
         D["activation_label"],
         tuple(D["activations"]),
         key="bp_init_act",
-        **KEEP,
+        read=choice(D["activations"]),
         format_func=lambda k: D["activations"][k],
     )
-    dataset = cols[1].selectbox(
+    dataset = bound(
+        cols[1].selectbox,
         D["dataset_label"],
         NONLINEAR_DATASETS,
         index=NONLINEAR_DATASETS.index("circle"),
         key="bp_init_dataset",
-        **KEEP,
+        read=choice(NONLINEAR_DATASETS),
         format_func=lambda k: dataset_names[k],
     )
     epochs = cols[2].slider(D["epochs_label"], 20, 300, 100, 10, key="bp_init_epochs", **KEEP)
@@ -206,7 +209,9 @@ def norms_section(D: dict) -> None:
     st.subheader(D["norms_header"])
     st.markdown(D["norms_explain"])
     cols = st.columns([1, 3])
-    n_layers = cols[0].slider(D["depth_label"], 6, 10, 8, key="bp_norm_depth", **KEEP)
+    n_layers = bound(
+        cols[0].slider, D["depth_label"], 6, 10, 8, key="bp_norm_depth", read=number(6, 10, int)
+    )
     cases = cols[1].multiselect(
         D["cases_label"],
         CASES,

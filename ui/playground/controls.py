@@ -17,7 +17,7 @@ import streamlit as st
 
 from engine import datasets
 from engine.spec import HIDDEN_ACTIVATIONS, INITS, REGULARIZERS
-from ui import common, numbers
+from ui import common, links, numbers
 from ui.playground import config as cf
 
 CONFIG = "pg_config"  # the last valid configuration
@@ -95,7 +95,7 @@ def config_from_widgets(
 def load_url(T: dict) -> None:
     """On a session's first run, and when a link changed the URL (a preset): fill the widgets from
     the URL, noting what had to be replaced."""
-    if CONFIG in st.session_state and not common.url_changed():
+    if CONFIG in st.session_state and not links.url_changed():
         return
     cfg, problems = cf.from_query(st.query_params.to_dict())
     notices = []
@@ -116,7 +116,7 @@ def last_config() -> cf.PlaygroundConfig:
 def remember(cfg: cf.PlaygroundConfig) -> None:
     """Keep `cfg` as the session's configuration and write it to the URL."""
     st.session_state[CONFIG] = cfg
-    common.set_query(cf.to_query(cfg))
+    links.set_query(cf.to_query(cfg))
 
 
 def sidebar(T: dict) -> cf.PlaygroundConfig:

@@ -12,7 +12,6 @@ def main(T: dict) -> None:
     """Everything below the page's title, intro and formulas."""
     with common.user_errors():
         controls.load_url(T)
-        common.presets_menu(T["presets"])
         for notice in st.session_state.pop(controls.NOTICES, []):
             st.warning(notice)
         config = controls.sidebar(T)

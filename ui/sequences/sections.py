@@ -14,6 +14,7 @@ from engine.seq_trainer import SeqConfig, SeqTrainer, compare_lag, lag_sweep
 from engine.sequences import TASKS
 from ui import common
 from ui.common import KEEP
+from ui.links import bound, choice, flag, number, write_flag
 from ui.sequences import figures
 
 KEY = "seq_run"
@@ -24,6 +25,7 @@ LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3)
 BATCHES = (8, 16, 32, 64, 128, 256)
 CLIPS = (0.0, 1.0)  # the comparison trains without and with clipping at norm 1
 SWEEP_LAGS = (1, 2, 4, 6, 8, 12, 16, 20)
+URL_MAX = 1_000_000  # a link's numbers above this are malformed; the engine bounds the rest
 
 
 @dataclass
@@ -37,33 +39,37 @@ class RunState:
 
 
 def sidebar(T: dict) -> tuple[SeqConfig, int]:
-    """The run settings (bound to the URL so that a link replays the same run) and steps/frame."""
-    S, sb, url = T["sidebar"], st.sidebar, {"bind": "query-params"}
+    """The run settings (in the URL, so that a link replays the same run) and steps per frame."""
+    S, sb = T["sidebar"], st.sidebar
     c = dict(zip(("backend", "device"), common.engine_picker("seq_engine"), strict=True))
     sb.header(S["header"])
-    c["task"] = sb.selectbox(
+    c["task"] = task = bound(
+        sb.selectbox,
         S["task"],
         TASKS,
         format_func=S["tasks"].get,
         key="seq_task",
-        **KEEP,
+        read=choice(TASKS),
         help=S["task_help"],
-        **url,
     )
-    c["model"] = sb.radio(
+    c["model"] = bound(
+        sb.radio,
         S["model"],
         list(MODELS),
         1,
         horizontal=True,
         key="seq_model",
-        **KEEP,
+        read=choice(MODELS),
         help=S["model_help"],
-        **url,
     )
-    task = c["task"]
     c["length"] = int(
-        sb.number_input(
-            S["length"][task], 1, value=DEFAULT_LENGTH[task], key=f"seq_len_{task}", **KEEP, **url
+        bound(
+            sb.number_input,
+            S["length"][task],
+            1,
+            value=DEFAULT_LENGTH[task],
+            key=f"seq_len_{task}",
+            read=number(1, URL_MAX, int),
         )
     )
     if task == "text":
@@ -71,27 +77,73 @@ def sidebar(T: dict) -> tuple[SeqConfig, int]:
             S["text"], S["default_text"], key="seq_text", **KEEP, help=S["text_help"]
         )
     c["n_h"] = int(
-        sb.number_input(
-            S["hidden"], 1, value=16, key="seq_hidden", **KEEP, help=S["hidden_help"], **url
+        bound(
+            sb.number_input,
+            S["hidden"],
+            1,
+            value=16,
+            key="seq_hidden",
+            read=number(1, URL_MAX, int),
+            help=S["hidden_help"],
         )
     )
     opts = S["optimizers"]
-    c["optimizer"] = sb.selectbox(
-        S["optimizer"], list(opts), 2, format_func=opts.get, key="seq_opt", **KEEP, **url
+    c["optimizer"] = bound(
+        sb.selectbox,
+        S["optimizer"],
+        list(opts),
+        2,
+        format_func=opts.get,
+        key="seq_opt",
+        read=choice(opts),
     )
-    c["lr"] = sb.select_slider(S["lr"], LEARNING_RATES, value=0.01, key="seq_lr", **KEEP, **url)
+    c["lr"] = bound(
+        sb.select_slider,
+        S["lr"],
+        LEARNING_RATES,
+        value=0.01,
+        key="seq_lr",
+        read=choice(LEARNING_RATES),
+    )
     c["clip"] = 0.0
-    if sb.checkbox(S["clip_on"], value=True, key="seq_clip_on", **KEEP, help=S["clip_help"], **url):
+    if bound(
+        sb.checkbox,
+        S["clip_on"],
+        value=True,
+        key="seq_clip_on",
+        read=flag,
+        write=write_flag,
+        help=S["clip_help"],
+    ):
         c["clip"] = float(
-            sb.number_input(S["clip"], 0.01, value=1.0, key="seq_clip", **KEEP, **url)
+            bound(
+                sb.number_input,
+                S["clip"],
+                0.01,
+                value=1.0,
+                key="seq_clip",
+                read=number(0.01, URL_MAX),
+            )
         )
-    c["batch"] = sb.select_slider(S["batch"], BATCHES, value=64, key="seq_batch", **KEEP, **url)
-    c["gain"] = sb.slider(
-        S["gain"], 0.25, 3.0, 1.0, 0.05, key="seq_gain", **KEEP, help=S["gain_help"], **url
+    c["batch"] = bound(
+        sb.select_slider, S["batch"], BATCHES, value=64, key="seq_batch", read=choice(BATCHES)
     )
-    c["seed"] = int(sb.number_input(S["seed"], 0, value=0, key="seq_seed", **KEEP, **url))
+    c["gain"] = bound(
+        sb.slider,
+        S["gain"],
+        0.25,
+        3.0,
+        1.0,
+        0.05,
+        key="seq_gain",
+        read=number(0.25, 3.0),
+        help=S["gain_help"],
+    )
+    c["seed"] = int(
+        bound(sb.number_input, S["seed"], 0, value=0, key="seq_seed", read=number(0, URL_MAX, int))
+    )
     k = sb.slider(S["steps_per_tick"], 1, 50, 10, key="seq_k", **KEEP)
-    return SeqConfig(**c), k
+    return SeqConfig(**c), k  # fmt: skip
 
 
 def run_state(cfg: SeqConfig) -> RunState:

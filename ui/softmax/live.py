@@ -13,11 +13,9 @@ import streamlit as st
 
 from engine.datasets import MAX_CLASSES, DataSpec, featurize, make_dataset
 from ui import common
-from ui.common import KEEP
+from ui.links import bound, choice, number, several, write_several
 
 TICK_S = 0.3
-# Controls live in the URL too: a reload or a shared link comes back with the same settings.
-BIND = "query-params"
 EPOCHS_PER_TICK = (1, 2, 5, 10)
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 FEATURES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)")
@@ -100,17 +98,24 @@ def live(key: str, panel: Callable, *args, every: float = TICK_S) -> None:
 
 
 def training_controls(key: str, T: dict, cols: list) -> tuple[float, int]:
-    """Learning rate α and epochs per frame, in two of the given columns."""
-    lr = cols[0].select_slider(
-        T["lr"], LEARNING_RATES, value=0.03, key=f"{key}_lr", **KEEP, bind=BIND, help=T["lr_help"]
+    """Learning rate α and epochs per frame, in two of the given columns. Every control of the
+    live sections lives in the URL too: a reload or a shared link comes back with the same run."""
+    lr = bound(
+        cols[0].select_slider,
+        T["lr"],
+        LEARNING_RATES,
+        value=0.03,
+        key=f"{key}_lr",
+        read=choice(LEARNING_RATES),
+        help=T["lr_help"],
     )
-    per_tick = cols[1].select_slider(
+    per_tick = bound(
+        cols[1].select_slider,
         T["speed"],
         EPOCHS_PER_TICK,
         value=1,
         key=f"{key}_speed",
-        **KEEP,
-        bind=BIND,
+        read=choice(EPOCHS_PER_TICK),
         help=T["speed_help"],
     )
     return lr, per_tick
@@ -118,30 +123,45 @@ def training_controls(key: str, T: dict, cols: list) -> tuple[float, int]:
 
 def data_controls(key: str, T: dict, names: tuple[str, ...], noise: float, cols: list) -> DataSpec:
     """Dataset, noise and, given a third column, the number of classes (300 points, half train)."""
-    name = cols[0].selectbox(
+    name = bound(
+        cols[0].selectbox,
         T["dataset"],
         names,
         key=f"{key}_data",
-        **KEEP,
-        bind=BIND,
+        read=choice(names),
         format_func=lambda n: T["datasets"][n],
     )
-    noise = cols[1].slider(T["noise"], 0.0, 0.5, noise, 0.05, key=f"{key}_noise", **KEEP, bind=BIND)
+    noise = bound(
+        cols[1].slider, T["noise"], 0.0, 0.5, noise, 0.05, key=f"{key}_noise", read=number(0.0, 0.5)
+    )
     classes = 3
     if len(cols) > 2:
-        classes = cols[2].slider(
-            T["classes"], 3, MAX_CLASSES, 4, key=f"{key}_classes", **KEEP, bind=BIND
+        classes = bound(
+            cols[2].slider,
+            T["classes"],
+            3,
+            MAX_CLASSES,
+            4,
+            key=f"{key}_classes",
+            read=number(3, MAX_CLASSES, int),
         )
     return DataSpec(name, 300, noise, 0.5, n_classes=classes, seed=0)
 
 
 def feature_controls(key: str, T: dict, default: tuple[str, ...]) -> tuple[str, ...]:
     """The input features (pills); x1 and x2 when none is picked."""
-    picked = st.pills(
-        T["features"], FEATURES, selection_mode="multi", default=list(default), bind=BIND,
-        key=f"{key}_features", format_func=lambda f: T["feature_names"][f], help=T["features_help"],
-        **KEEP,
-    )  # fmt: skip
+    picked = bound(
+        st.pills,
+        T["features"],
+        FEATURES,
+        selection_mode="multi",
+        default=list(default),
+        key=f"{key}_features",
+        read=several(FEATURES),
+        write=write_several,
+        format_func=lambda f: T["feature_names"][f],
+        help=T["features_help"],
+    )
     return tuple(f for f in FEATURES if f in picked) or ("x1", "x2")
 
 

@@ -10,9 +10,9 @@ from engine.backends import make_mlp
 from engine.datasets import Dataset
 from engine.numpy_backend import losses
 from engine.trainer import Trainer
-from ui.common import KEEP, show_code, user_errors
+from ui.common import show_code, user_errors
+from ui.links import bound, number
 from ui.softmax import charts, live, maps
-from ui.softmax.live import BIND
 
 KEY = "softmax_lr"
 DATASETS = ("gauss", "circle", "xor", "moons")
@@ -47,15 +47,15 @@ def section(T: dict, engine: tuple[str, str]) -> None:
         features = live.feature_controls(KEY, T, ("x1", "x2"))
     with buttons_col:
         live.buttons(KEY, T)
-    threshold = threshold_col.slider(
+    threshold = bound(
+        threshold_col.slider,
         L["threshold"],
         0.0,
         1.0,
         0.5,
         0.01,
         key=f"{KEY}_threshold",
-        **KEEP,
-        bind=BIND,
+        read=number(0.0, 1.0),
         help=L["threshold_help"],
     )
     with user_errors():

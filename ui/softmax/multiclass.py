@@ -12,12 +12,14 @@ from engine.datasets import Dataset, make_dataset
 from engine.numpy_backend.mlp import MLP
 from engine.spec import MLPSpec
 from engine.trainer import Trainer
-from ui.common import KEEP, show_code, user_errors
+from ui.common import show_code, user_errors
+from ui.links import bound, choice, number
 from ui.softmax import charts, live, maps
-from ui.softmax.live import BIND
 
 KEY = "softmax_mc"
 DATASETS = ("blobs", "spiral_arms")
+ACTIVATIONS = ("tanh", "relu", "sigmoid")
+OPTIMIZERS = ("sgd", "momentum", "adam")
 HIDDEN = {"none": (), "8": (8,), "16": (16,), "8, 8": (8, 8), "16, 16": (16, 16)}
 GRID = 50
 SCORES_EVERY_S = 1.0  # the confusion matrix and curves change slowly: redraw them less often
@@ -53,26 +55,35 @@ def section(T: dict, engine: tuple[str, str]) -> None:
     st.markdown(L["about"])
     row = st.columns(6)
     spec = live.data_controls(KEY, T, DATASETS, 0.3, row[:3])
-    hidden = row[3].selectbox(
-        L["hidden"], list(HIDDEN), index=1, key=f"{KEY}_hidden", **KEEP, bind=BIND,
-        format_func=lambda h: L["hidden_names"][h], help=L["hidden_help"],
+    hidden = bound(
+        row[3].selectbox, L["hidden"], list(HIDDEN), index=1, key=f"{KEY}_hidden",
+        read=choice(HIDDEN), format_func=lambda h: L["hidden_names"][h], help=L["hidden_help"],
     )  # fmt: skip
-    activation = row[4].selectbox(
-        L["activation"], ("tanh", "relu", "sigmoid"), key=f"{KEY}_act", **KEEP, bind=BIND
+    activation = bound(
+        row[4].selectbox,
+        L["activation"],
+        ACTIVATIONS,
+        key=f"{KEY}_act",
+        read=choice(ACTIVATIONS),
     )
-    optimizer = row[5].selectbox(
-        L["optimizer"], ("sgd", "momentum", "adam"), key=f"{KEY}_opt", **KEEP, bind=BIND
+    optimizer = bound(
+        row[5].selectbox,
+        L["optimizer"],
+        OPTIMIZERS,
+        key=f"{KEY}_opt",
+        read=choice(OPTIMIZERS),
     )
     row = st.columns([2, 2, 1, 2], vertical_alignment="bottom")
     lr, per_tick = live.training_controls(KEY, T, row[:2])
-    index = row[2].number_input(
+    last_point = round(spec.train_ratio * spec.n_points) - 1  # the training points, as split
+    index = bound(
+        row[2].number_input,
         L["point"],
         0,
-        round(spec.train_ratio * spec.n_points) - 1,  # the training points, as make_dataset splits
+        last_point,
         0,
         key=f"{KEY}_point",
-        **KEEP,
-        bind=BIND,
+        read=number(0, last_point, int),
         help=L["point_help"],
     )
     with row[3]:

@@ -6,9 +6,9 @@ import streamlit as st
 from engine import softmax as sm
 from engine.numpy_backend.activations import softmax
 from ui import palette
-from ui.common import KEEP, show_code, user_errors
+from ui.common import show_code, user_errors
+from ui.links import bound, choice, number, words
 from ui.softmax import charts
-from ui.softmax.live import BIND
 
 KEY = "softmax_pg"
 STABILITY_EXAMPLE = (1000.0, 0.0, -1000.0)
@@ -35,24 +35,24 @@ def section(T: dict, engine: tuple[str, str]) -> None:
             st.button(f"[{as_text(z)}]", key=f"{KEY}_preset_{i}", on_click=load_preset, args=(z,))
     inputs, chart = st.columns([1, 2])
     with inputs:
-        text = st.text_input(
+        text = bound(
+            st.text_input,
             L["logits"],
             "3.0, 1.0, 0.2",
             max_chars=300,
             key=f"{KEY}_logits",
-            **KEEP,
-            bind=BIND,
+            read=words(300),
             help=L["logits_help"],
         )
-        T_value = st.number_input(
+        T_value = bound(
+            st.number_input,
             L["temperature"],
             0.0,
             100.0,
             1.0,
             0.1,
             key=f"{KEY}_T",
-            **KEEP,
-            bind=BIND,
+            read=number(0.0, 100.0),
             help=L["temperature_help"],
         )
     with user_errors():
@@ -61,12 +61,12 @@ def section(T: dict, engine: tuple[str, str]) -> None:
             raise ValueError(L["too_many"].format(n=len(z), max=len(palette.CLASS_COLORS)))
         P = sm.tempered_softmax(z, T_value)
         with inputs:
-            y = st.selectbox(
+            y = bound(
+                st.selectbox,
                 L["true_class"],
                 range(len(z)),
                 key=f"{KEY}_y",
-                **KEEP,
-                bind=BIND,
+                read=choice(range(len(z))),
                 format_func=lambda k: T["fig"]["class_short"].format(k=k),
             )
             loss, grad = sm.cross_entropy(z / T_value, y)
@@ -127,8 +127,15 @@ def identity_panel(T: dict) -> None:
     """σ(z) = softmax([z, 0])_0, as numbers and as two curves that lie on each other."""
     L = T["playground"]
     st.markdown(L["identity_heading"])
-    z = st.number_input(
-        L["identity_z"], -1000.0, 1000.0, 1.0, 0.5, key=f"{KEY}_z", **KEEP, bind=BIND
+    z = bound(
+        st.number_input,
+        L["identity_z"],
+        -1000.0,
+        1000.0,
+        1.0,
+        0.5,
+        key=f"{KEY}_z",
+        read=number(-1000.0, 1000.0),
     )
     s, p = sm.sigmoid_as_softmax([z])
     st.latex(L["identity_numbers"].format(z=z, s=s[0], p=p[0]))
