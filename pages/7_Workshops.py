@@ -14,8 +14,7 @@ engine = common.engine_picker("ws_engine")
 SECTIONS = {"house": house.section, "paths": regularization.section, "credit": credit.section}
 
 with common.user_errors():
-    state.load_url(T)
-    common.presets_menu(T["presets"])
+    state.load_url(T)  # setup_page drew the lecture presets (T["presets"])
     state.show_notices()
     cfg = state.config()
     labels = [T["tabs"][name] for name in SECTIONS]

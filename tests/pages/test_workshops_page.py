@@ -243,7 +243,7 @@ def test_a_preset_applies_in_the_same_session() -> None:
     at = open_page({"tab": "paths"})
     at.slider(key="ws_r").set_value(0.3).run()
     at.query_params.clear()
-    at.query_params.update({"tab": "credit", "threshold": "0.2"})
+    at.query_params.update({"tab": "credit", "threshold": "0.2", "preset": "1"})  # a preset link
     at.run()
     cfg = config(at)
     assert (cfg.tab, cfg.threshold, cfg.l1_ratio) == ("credit", 0.2, 1.0)

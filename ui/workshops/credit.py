@@ -10,7 +10,7 @@ import streamlit as st
 
 from engine import softmax as sm
 from engine.workshops import data, logit
-from ui import common, numbers, text
+from ui import common, links, numbers
 from ui.common import KEEP
 from ui.workshops import config as cf
 from ui.workshops import credit_figures
@@ -110,9 +110,8 @@ def charts(h: np.ndarray, y: np.ndarray, threshold: float, T: dict) -> None:
 
 def one_vs_all_link(C: dict) -> None:
     """One-vs-all for more than two classes is in the Softmax lab: link to its tab."""
-    tab = text.load("softmax")["tabs"][3]
-    if common.in_app():
+    if links.in_app():
         st.page_link("pages/3_Softmax.py", label=C["ova_link"], icon="🎯",
-                     query_params={**common.shared_query(), "tab": tab})  # fmt: skip
+                     query_params={**links.shared_query(), "tab": "ova"})  # fmt: skip
     else:
         st.markdown(C["ova_link"])

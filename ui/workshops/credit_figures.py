@@ -18,7 +18,8 @@ def probability_scatter(balance: np.ndarray, h: np.ndarray, y: np.ndarray, thres
     shown = rng.choice(len(y), min(SCATTER_POINTS, len(y)), replace=False)
     shown = np.union1d(shown, np.nonzero(y == 1)[0])  # every default: they are only 3 %
     fig = go.Figure()
-    for k, (name, symbol) in enumerate(((L["paid"], "circle"), (L["defaulted"], "x"))):
+    classes = ((0, L["paid"], "circle"), (1, L["defaulted"], "x"))
+    for k, name, symbol in reversed(classes):  # the paid on top: defaults would hide them
         rows = shown[y[shown] == k]
         fig.add_trace(go.Scatter(
             x=balance[rows], y=h[rows], mode="markers", name=name,

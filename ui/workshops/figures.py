@@ -108,6 +108,7 @@ def paths_figure(path: Path, names: list[str], lam: float, best: float,
             hovertemplate="θ = %{y:.4g}<extra></extra>",
         ))  # fmt: skip
     mark_lambdas(fig, lam, best, L)
+    fig.update_xaxes(exponentformat="power")  # 10⁻⁴, not 100µ
     return layout(fig, L["paths_title"], L["lambda_axis"], "θ_j", xaxis_type="log")
 
 
@@ -133,6 +134,7 @@ def cv_figure(cv: CrossValidation, train: np.ndarray, lam: float, L: dict) -> go
                                                   "symbol": "star"}),
     ])  # fmt: skip
     mark_lambdas(fig, lam, cv.best, L)
+    fig.update_xaxes(exponentformat="power")
     return layout(fig, L["cv_title"], L["lambda_axis"], L["mse"], xaxis_type="log")
 
 

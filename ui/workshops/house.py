@@ -56,7 +56,7 @@ def section(T: dict, cfg: cf.WorkshopsConfig, engine: tuple[str, str]) -> cf.Wor
     speed = speed_control(T, cols[2])
     cfg = replace(cfg, house_features=features, scale=scale, lr=lr, speed=speed)
     run = state.get_run(KEY, (features, scale, lr, *engine), build)
-    buttons, note = st.columns([2, 3], vertical_alignment="center")
+    buttons, note = st.columns([1, 1], vertical_alignment="center")
     with buttons:
         state.buttons(KEY, T)
     note.caption(H["stable_note"].format(limit=run.stable_lr, lr=lr))

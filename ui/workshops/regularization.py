@@ -74,7 +74,7 @@ def section(T: dict, cfg: cf.WorkshopsConfig, engine: tuple[str, str]) -> cf.Wor
     fitted, train, cv = solved(cfg.path_data, cfg.path_features, cfg.degree, cfg.l1_ratio)
     run_config = (cfg.path_data, cfg.path_features, cfg.degree, cfg.l1_ratio, cfg.lam, *engine)
     run = state.get_run(KEY, run_config, build)
-    buttons, note = st.columns([2, 3], vertical_alignment="center")
+    buttons, note = st.columns([1, 1], vertical_alignment="center")
     with buttons:
         state.buttons(KEY, T)
     note.caption(R["descent_note"].format(lr=run.lr))

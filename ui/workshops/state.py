@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from ui import common, numbers
+from ui import common, links, numbers
 from ui.workshops import config as cf
 
 CONFIG = "ws_config"
@@ -42,7 +42,7 @@ def widget_values(cfg: cf.WorkshopsConfig, T: dict) -> dict[str, object]:
 
 def load_url(T: dict) -> None:
     """Fill the widgets from the URL on a session's first run and after a preset link."""
-    if CONFIG in st.session_state and not common.url_changed():
+    if CONFIG in st.session_state and not links.url_changed():
         if st.session_state.get("ws_tab") not in T["tabs"].values():  # the language changed
             st.session_state["ws_tab"] = T["tabs"][config().tab]
         return
@@ -59,7 +59,7 @@ def config() -> cf.WorkshopsConfig:
 
 def remember(cfg: cf.WorkshopsConfig) -> None:
     st.session_state[CONFIG] = cfg
-    common.set_query(cf.to_query(cfg))
+    links.set_query(cf.to_query(cfg))
 
 
 def show_notices() -> None:
