@@ -230,15 +230,12 @@ def to_query(config: PlaygroundConfig) -> dict[str, str]:
     }
 
 
-def from_query(query: Mapping[str, str]) -> tuple[PlaygroundConfig, list[str]]:
-    """The configuration a URL describes, and the URL keys that were malformed or out of range.
-
-    Missing keys take their default silently and unknown keys are ignored (links may carry
-    tracking parameters). A malformed value falls back to the default; a number outside its
-    range is clamped. Both are reported.
-    """
+def read_fields(fields: Mapping, query: Mapping[str, str]) -> tuple[dict, list[str]]:
+    """The values a URL gives for a table of fields (name -> (URL key, parser, writer)), and the
+    URL keys that were malformed or out of range: a malformed value is left out (its field keeps
+    its default), a number out of range is clamped to its nearest bound."""
     values, problems = {}, []
-    for name, (key, parse, _) in FIELDS.items():
+    for name, (key, parse, _) in fields.items():
         if key not in query:
             continue
         text = str(query[key]).strip()
@@ -251,6 +248,17 @@ def from_query(query: Mapping[str, str]) -> tuple[PlaygroundConfig, list[str]]:
             problems.append(key)
         except ValueError:
             problems.append(key)
+    return values, problems
+
+
+def from_query(query: Mapping[str, str]) -> tuple[PlaygroundConfig, list[str]]:
+    """The configuration a URL describes, and the URL keys that were malformed or out of range.
+
+    Missing keys take their default silently and unknown keys are ignored (links may carry
+    tracking parameters). A malformed value falls back to the default; a number outside its
+    range is clamped. Both are reported.
+    """
+    values, problems = read_fields(FIELDS, query)
     config = replace(DEFAULT, **values).normalized()
     if "head" in values and config.head != values["head"]:
         problems.append("head")

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 
 from engine.workshops import data
-from ui.playground.config import MAX_VALUE_CHARS, OutOfRangeError, choice, flag, number, write_bool
+from ui.playground.config import choice, flag, number, read_fields, write_bool
 
 TABS = ("house", "paths", "credit")
 LEARNING_RATES = (0.00001, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
@@ -81,18 +81,5 @@ def to_query(config: WorkshopsConfig) -> dict[str, str]:
 def from_query(query: Mapping[str, str]) -> tuple[WorkshopsConfig, list[str]]:
     """The configuration a URL describes, and the URL keys that were malformed or out of range
     (a malformed value takes its default, a number out of range its nearest bound)."""
-    values, problems = {}, []
-    for name, (key, parse, _) in FIELDS.items():
-        if key not in query:
-            continue
-        text = str(query[key]).strip()
-        try:
-            if len(text) > MAX_VALUE_CHARS:
-                raise ValueError(key)
-            values[name] = parse(text)
-        except OutOfRangeError as clamped:
-            values[name] = clamped.value
-            problems.append(key)
-        except ValueError:
-            problems.append(key)
+    values, problems = read_fields(FIELDS, query)
     return replace(DEFAULT, **values), problems
