@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 import streamlit as st
-from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui import presenter, text
@@ -68,8 +67,8 @@ def remember_page_query() -> None:
     The URL says what a page shows on its first visit in the session (a shared link) and when a
     preset was clicked (url_changed); otherwise the page keeps what the reader set, whatever the
     URL says: Streamlit pushes a history entry for every change of the query, so Back and Forward
-    land on older URLs of the same page, and the page writes its kept settings back over them.
-    A page reached with none of its settings in the URL gets its last ones back."""
+    land on older URLs of the same page (or on none), and the page writes its kept settings back
+    over them."""
     queries = st.session_state.setdefault(PAGE_QUERIES, {})
     from_preset = PRESET_URL in st.query_params
     if from_preset:
@@ -84,10 +83,6 @@ def remember_page_query() -> None:
     st.session_state[LAST_PAGE] = path
     if own and follows_url():
         queries[path] = own
-    elif not own and last:
-        restored = [restore_query_param(k, v) for k, v in last.items()]
-        if any(restored):
-            st.rerun()
 
 
 def url_changed() -> bool:
@@ -105,17 +100,6 @@ def arrived() -> bool:
     """True on a page's first run since a link brought the reader to it (from another page, a
     preset, Back or Forward): the page writes its settings to the address bar on this run."""
     return st.session_state.get(ARRIVED, True)
-
-
-def restore_query_param(key: str, value: str) -> bool:
-    """Put one remembered setting back in the URL. A key bound to a widget (a tab bar with
-    bind="query-params") is not Streamlit's to set from outside; that widget keeps its own value
-    across pages (KEEP), so it is left alone."""
-    try:
-        st.query_params[key] = value
-    except StreamlitAPIException:
-        return False
-    return True
 
 
 def url_tabs(labels: dict[str, str], key: str) -> dict:
