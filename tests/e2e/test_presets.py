@@ -21,11 +21,11 @@ def url_path(script: str) -> str:
     return "" if script == "app.py" else page_icon_and_name(REPO_ROOT / script)[1]
 
 
-CASES = [
-    (url_path(script), preset)
+PAGE_PRESETS = {
+    url_path(script): presets
     for script, key in common.PAGES.items()
-    for preset in text.load(key, "en").get("presets", [])
-]
+    if (presets := text.load(key, "en").get("presets"))
+}
 
 
 def open_presets(page: Page) -> None:
@@ -33,22 +33,22 @@ def open_presets(page: Page) -> None:
     expect(page.get_by_test_id("stPopoverBody")).to_be_visible()
 
 
-@pytest.mark.parametrize(
-    ("path", "preset"), CASES, ids=[f"{path or 'home'}:{p['query']}" for path, p in CASES]
-)
-def test_preset_link_opens_its_scenario(app_url: str, page: Page, path: str, preset: dict) -> None:
+@pytest.mark.parametrize("path", PAGE_PRESETS, ids=[p or "home" for p in PAGE_PRESETS])
+def test_each_preset_link_opens_its_scenario(app_url: str, page: Page, path: str) -> None:
+    """The page's presets one after the other, in one browser session (one page load)."""
     open_page(page, f"{app_url}/{path}")
-    open_presets(page)
-    page.get_by_test_id("stPopoverBody").get_by_text(preset["name"], exact=True).click()
-    wait_idle(page)
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-    expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
-    shown = dict(parse_qsl(urlparse(page.url).query, keep_blank_values=True))
-    wanted = dict(parse_qsl(preset["query"], keep_blank_values=True))
-    assert urlparse(page.url).path.rstrip("/") == f"/{path}".rstrip("/")
-    # A widget bound to the URL drops its parameter when it shows its default value.
-    assert {k: shown.get(k, v) for k, v in wanted.items()} == wanted, page.url
-    assert set(shown) & set(wanted), page.url
+    for preset in PAGE_PRESETS[path]:
+        open_presets(page)
+        page.get_by_test_id("stPopoverBody").get_by_text(preset["name"], exact=True).click()
+        wait_idle(page)
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+        expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)
+        shown = dict(parse_qsl(urlparse(page.url).query, keep_blank_values=True))
+        wanted = dict(parse_qsl(preset["query"], keep_blank_values=True))
+        assert urlparse(page.url).path.rstrip("/") == f"/{path}".rstrip("/")
+        # A page leaves a setting out of its URL while it shows its default value.
+        assert {k: shown.get(k, v) for k, v in wanted.items()} == wanted, (preset["name"], page.url)
+        assert set(shown) & set(wanted), (preset["name"], page.url)
 
 
 def test_a_preset_replaces_what_the_student_changed(app_url: str, page: Page) -> None:
