@@ -3,6 +3,7 @@ charts, errors."""
 
 import inspect
 import logging
+import math
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -214,12 +215,35 @@ def user_errors() -> Iterator[None]:
         st.error(words()["unexpected_error"])
 
 
-def chart(fig, key: str, **kwargs) -> None:
-    """st.plotly_chart at the column's width, with numbers in the reader's locale (decimal comma in
-    Spanish) and text large enough for the back row of a classroom."""
+def chart(fig, key: str, where=st, **kwargs) -> None:
+    """st.plotly_chart (or a column's, `where`) at the column's width, with numbers in the reader's
+    locale (decimal comma in Spanish) and text large enough for the back row of a classroom."""
     font = fig.layout.font
     fig.update_layout(
         separators=numbers.plotly_separators(),
         font_size=max(font.size or 0, CHART_FONT_PX),
     )
-    st.plotly_chart(fig, key=key, width="stretch", **kwargs)
+    legible_text(fig)
+    where.plotly_chart(fig, key=key, **{"width": "stretch", **kwargs})
+
+
+def legible_text(fig) -> None:
+    """Ticks, legends, colour bars and annotations at CHART_FONT_PX or more: Streamlit's theme
+    draws ticks at 85 % of the layout's font. A power-of-ten axis writes its exponents at 75 % of
+    its ticks, so its ticks are larger still."""
+
+    def at_least(current, px: float) -> float:
+        return max(current or 0, px)
+
+    for axis in [*fig.select_xaxes(), *fig.select_yaxes()]:
+        powers = axis.type == "log" and axis.exponentformat == "power"
+        px = math.ceil(CHART_FONT_PX / 0.75) if powers else CHART_FONT_PX
+        axis.tickfont.size = at_least(axis.tickfont.size, px)
+    fig.layout.legend.font.size = at_least(fig.layout.legend.font.size, CHART_FONT_PX)
+    for note in fig.layout.annotations:
+        note.font.size = at_least(note.font.size, CHART_FONT_PX)
+    for trace in fig.data:
+        if "colorbar" in trace:
+            trace.colorbar.tickfont.size = at_least(trace.colorbar.tickfont.size, CHART_FONT_PX)
+        if "textfont" in trace and trace.textfont.size is not None:
+            trace.textfont.size = at_least(trace.textfont.size, CHART_FONT_PX)

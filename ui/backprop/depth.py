@@ -91,8 +91,10 @@ def lecture_collapse_section(N: dict) -> None:
     for col, key, title in zip(
         cols[::2], ("W1", "W2", "W_star"), ("w1_title", "w2_title", "wstar_title"), strict=True
     ):
-        col.plotly_chart(
-            figures.matrix_heatmap(c[key], N[title], zmax, height=380), key=f"bp_collapse_{key}"
+        common.chart(
+            figures.matrix_heatmap(c[key], N[title], zmax, height=380),
+            key=f"bp_collapse_{key}",
+            where=col,
         )
     cols[1].latex(r"\Huge\cdot")
     cols[3].latex(r"\Huge=")
@@ -201,7 +203,7 @@ def zeros_section(D: dict, runs: dict) -> None:
     for col, k in zip(st.columns(2), units, strict=True):
         axes = (D["units_x"], D["units_y"])
         fig = figures.units_heatmap(units[k], D[f"{k}_title"], zrange, axes)
-        col.plotly_chart(fig, key=f"bp_units_{k}")
+        common.chart(fig, key=f"bp_units_{k}", where=col)
 
 
 def norms_section(D: dict) -> None:

@@ -53,9 +53,9 @@ def neuron_tab(T: dict) -> None:
         fig = figures.activation_curve(
             Z_GRID, A, dA, tuple(N["curve_names"]), N["curve_title"], point=(z, a), height=340
         )
-        curve_col.plotly_chart(fig, key="bp_neuron_curve")
+        common.chart(fig, key="bp_neuron_curve", where=curve_col)
         bars = figures.contributions(N["input_names"], w * x, N["bars_title"], height=340)
-        bars_col.plotly_chart(bars, key="bp_neuron_bars")
+        common.chart(bars, key="bp_neuron_bars", where=bars_col)
     common.show_code(gallery.neuron, gallery.curve, activate, derivative)
 
 
@@ -74,7 +74,9 @@ def gallery_tab(T: dict) -> None:
     probs = ", ".join(f"{p:.3f}" for p in softmax(a))
     left.caption(G["softmax_caption"].format(probs=f"[{probs}]"))
     J = gallery.softmax_jacobian(a)
-    left.plotly_chart(figures.matrix_heatmap(J, G["jacobian_title"], height=320), key="bp_jacobian")
+    common.chart(
+        figures.matrix_heatmap(J, G["jacobian_title"], height=320), key="bp_jacobian", where=left
+    )
     common.show_code(gallery.curve, gallery.softmax_jacobian, derivative, softmax_backward)
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from engine import conv
+from ui import common
 from ui.cnn import figures, live
 from ui.common import KEEP, user_errors
 
@@ -84,7 +85,7 @@ def _draw_conv_step(
     n_pad = trace.padded.shape[0]
     image, kern, prod, result = st.columns([1.3, 0.9, 0.9, 1.1])
     frame = (pad, pad, n_pad - 2 * pad) if pad else None
-    image.plotly_chart(
+    common.chart(
         figures.grid(
             trace.padded,
             t["fig_image"],
@@ -96,12 +97,17 @@ def _draw_conv_step(
             zmax=1,
         ),
         key="cnn_conv_fig_image",
+        where=image,
     )
-    kern.plotly_chart(figures.grid(kernel, t["fig_kernel"], signed=True), key="cnn_conv_fig_kernel")
-    prod.plotly_chart(
-        figures.grid(step.products, t["fig_products"], signed=True), key="cnn_conv_fig_products"
+    common.chart(
+        figures.grid(kernel, t["fig_kernel"], signed=True), key="cnn_conv_fig_kernel", where=kern
     )
-    result.plotly_chart(
+    common.chart(
+        figures.grid(step.products, t["fig_products"], signed=True),
+        key="cnn_conv_fig_products",
+        where=prod,
+    )
+    common.chart(
         figures.grid(
             out,
             t["fig_output"],
@@ -110,6 +116,7 @@ def _draw_conv_step(
             zmax=np.nanmax(trace.out),
         ),
         key="cnn_conv_fig_output",
+        where=result,
     )
     st.latex(_sum_latex(step, kernel, b))
 
@@ -168,11 +175,12 @@ def _draw_pool_step(trace: conv.Trace, mode: str, t: dict, i: int) -> None:
     for done in trace.steps[: i + 1]:
         out[done.row, done.col] = done.value
     left, right = st.columns(2)
-    left.plotly_chart(
+    common.chart(
         figures.grid(trace.padded, t["fig_input"], window=(step.top, step.left, 2)),
         key="cnn_pool_fig_in",
+        where=left,
     )
-    right.plotly_chart(
+    common.chart(
         figures.grid(
             out,
             t["fig_output"],
@@ -181,6 +189,7 @@ def _draw_pool_step(trace: conv.Trace, mode: str, t: dict, i: int) -> None:
             zmax=np.nanmax(trace.padded),
         ),
         key="cnn_pool_fig_out",
+        where=right,
     )
     values = ", ".join(figures.fmt(x) for x in step.patch.ravel())
     op = r"\max" if mode == "max" else r"\operatorname{mean}"

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from engine import images
+from ui import common
 from ui.cnn import data, figures, training
 from ui.common import KEEP, user_errors
 
@@ -161,5 +162,5 @@ def draw_section(T: dict, engine: tuple[str, str]) -> None:
         a.image(figures.mosaic(x[None], width=220, colorscale="Greys"))
         a.metric(t["prediction"], pred, help=t["prediction_help"])
         title = t["softmax"].format(pred=pred, p=probs[pred])
-        b.plotly_chart(figures.softmax_bars(probs, title), key="cnn_draw_softmax")
+        common.chart(figures.softmax_bars(probs, title), key="cnn_draw_softmax", where=b)
     training.feature_maps(trainer.model, x, T, t["fm_header"])

@@ -5,6 +5,7 @@ import streamlit as st
 
 from engine.conv import CLASSIC_KERNELS
 from engine.numpy_backend.conv import conv_forward
+from ui import common
 from ui.cnn import data, figures
 from ui.common import KEEP
 
@@ -33,13 +34,19 @@ def kernels_section(T: dict) -> None:
     )
     img = mnist.X_test[np.flatnonzero(labels == digit)[which - 1]].astype(np.float64)  # (28, 28)
     cols = st.columns(len(CLASSIC_KERNELS) + 1)
-    cols[0].plotly_chart(figures.image(img, t["original"], height=230), key="cnn_kernels_original")
+    common.chart(
+        figures.image(img, t["original"], height=230), key="cnn_kernels_original", where=cols[0]
+    )
     for col, (name, kernel) in zip(cols[1:], CLASSIC_KERNELS.items(), strict=True):
         out = filtered(img, kernel)
-        col.plotly_chart(
-            figures.signed_image(out, t["names"][name], height=230), key=f"cnn_kernels_out_{name}"
+        common.chart(
+            figures.signed_image(out, t["names"][name], height=230),
+            key=f"cnn_kernels_out_{name}",
+            where=col,
         )
-        col.plotly_chart(
-            figures.grid(kernel, "", signed=True, height=170), key=f"cnn_kernels_k_{name}"
+        common.chart(
+            figures.grid(kernel, "", signed=True, height=170),
+            key=f"cnn_kernels_k_{name}",
+            where=col,
         )
         col.caption(t["captions"][name])

@@ -78,10 +78,12 @@ def draw(T: dict, trainer: Trainer, config, live: bool) -> None:
     else:
         common.chart(surface_view(alphas, betas, F, [path], labels, [here]), key="ls_slice_fig")
     c1, c2 = st.columns(2)
-    c1.plotly_chart(charts.path_vs_slice(epochs, true, under, T["path_chart"]), key="ls_path_fig")
+    common.chart(
+        charts.path_vs_slice(epochs, true, under, T["path_chart"]), key="ls_path_fig", where=c1
+    )
     J_line = ls.interpolation(spec, thetas[0], theta, INTERPOLATION_TS, X, Y, **engine)
-    c2.plotly_chart(
-        charts.interpolation(INTERPOLATION_TS, J_line, T["interp"]), key="ls_interp_fig"
+    common.chart(
+        charts.interpolation(INTERPOLATION_TS, J_line, T["interp"]), key="ls_interp_fig", where=c2
     )
 
 

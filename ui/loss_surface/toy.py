@@ -213,10 +213,11 @@ def surface_section(T: dict, toy: Toy) -> None:
         (*toy.start, F["start_model"], "#999999", "dash"),
         (*end, F["end_model"], PATH_COLOURS[0], "solid"),
     ]
-    c1.plotly_chart(charts.fit(X, y, toy.spec.output, models, T["fit"]), key="ls_fit_fig")
-    c2.plotly_chart(
+    common.chart(charts.fit(X, y, toy.spec.output, models, T["fit"]), key="ls_fit_fig", where=c1)
+    common.chart(
         charts.loss_curves([(path.J, T["optimizers"][optimizer], PATH_COLOURS[0])], T["curves"]),
         key="ls_curve_fig",
+        where=c2,
     )
 
 

@@ -341,9 +341,11 @@ def comparison(T: dict, cfg: SeqConfig) -> None:
                     )
                 )
         left, right = st.columns(2)
-        left.plotly_chart(figures.comparison_curves(results, F, clip_labels), key="seq_cmp_curves")
-        right.plotly_chart(
-            figures.gradient_profiles(results, F, clip_labels), key="seq_cmp_profiles"
+        common.chart(
+            figures.comparison_curves(results, F, clip_labels), key="seq_cmp_curves", where=left
+        )
+        common.chart(
+            figures.gradient_profiles(results, F, clip_labels), key="seq_cmp_profiles", where=right
         )
         right.caption(C["profiles_caption"])
     sweep(T, replace(base, model="RNN"), int(steps))
