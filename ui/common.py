@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from ui import links, numbers, presenter, text
+from ui import formulas, links, numbers, presenter, text
 
 log = logging.getLogger("neurona")
 TRAINING_LOCK = "_neurona_training_lock"
@@ -52,6 +52,7 @@ def setup_page(T: dict) -> None:
     language_switch()
     page_links()
     presenter.controls()
+    formulas.fit_to_column()
     st.title(f"{T['icon']} {T['title']}")
     if not presenter.is_presenting():  # on a projector the teacher says it; the view gets the room
         st.markdown(T["intro"])
@@ -227,23 +228,43 @@ def chart(fig, key: str, where=st, **kwargs) -> None:
     where.plotly_chart(fig, key=key, **{"width": "stretch", **kwargs})
 
 
+def vega(spec: dict, where=st, **kwargs) -> object:
+    """st.vega_lite_chart (or a column's, `where`) at the column's width unless told otherwise,
+    with numbers in the reader's locale (decimal comma in Spanish)."""
+    config = {**spec.get("config", {}), "locale": {"number": numbers.d3_locale()}}
+    return where.vega_lite_chart({**spec, "config": config}, **{"width": "stretch", **kwargs})
+
+
+def side_by_side(*widths: int | str) -> list:
+    """Containers in a row that wraps when the column is too narrow: a map keeps its pixel width
+    (square on a 1920x1080 screen too) while what stands beside it takes the rest ("stretch")."""
+    row = st.container(horizontal=True, wrap=True, gap="medium")
+    return [row.container(width=width) for width in widths]
+
+
 def legible_text(fig) -> None:
     """Ticks, legends, colour bars and annotations at CHART_FONT_PX or more: Streamlit's theme
-    draws ticks at 85 % of the layout's font. A power-of-ten axis writes its exponents at 75 % of
-    its ticks, so its ticks are larger still."""
+    draws ticks at 85 % of the layout's font. A log axis writes its exponents at 75 % of its
+    ticks, so its ticks are larger still."""
 
     def at_least(current, px: float) -> float:
         return max(current or 0, px)
 
     for axis in [*fig.select_xaxes(), *fig.select_yaxes()]:
-        powers = axis.type == "log" and axis.exponentformat == "power"
-        px = math.ceil(CHART_FONT_PX / 0.75) if powers else CHART_FONT_PX
+        # a log axis writes its exponents, and the digits between its decades, at 75 %
+        px = math.ceil(CHART_FONT_PX / 0.75) if axis.type == "log" else CHART_FONT_PX
         axis.tickfont.size = at_least(axis.tickfont.size, px)
+    for name in fig.layout:
+        if name.startswith("coloraxis"):
+            bar = fig.layout[name].colorbar
+            bar.tickfont.size = at_least(bar.tickfont.size, CHART_FONT_PX)
     fig.layout.legend.font.size = at_least(fig.layout.legend.font.size, CHART_FONT_PX)
     for note in fig.layout.annotations:
         note.font.size = at_least(note.font.size, CHART_FONT_PX)
     for trace in fig.data:
         if "colorbar" in trace:
             trace.colorbar.tickfont.size = at_least(trace.colorbar.tickfont.size, CHART_FONT_PX)
-        if "textfont" in trace and trace.textfont.size is not None:
+        # Plotly shrinks a heatmap's numbers to fit small cells unless given a size.
+        numbered_cells = trace.type == "heatmap" and trace.texttemplate
+        if "textfont" in trace and (trace.textfont.size is not None or numbered_cells):
             trace.textfont.size = at_least(trace.textfont.size, CHART_FONT_PX)

@@ -42,6 +42,11 @@ def fixed(x: float, decimals: int = 2, lang: str | None = None) -> str:
     return format_decimal(value, format=pattern, locale=lang_or_current(lang))
 
 
+def count(n: int, lang: str | None = None) -> str:
+    """A whole number with the locale's thousands separator: 407050 -> '407.050' in Spanish."""
+    return format_decimal(int(n), locale=lang_or_current(lang))
+
+
 def percent(x: float, decimals: int = 1, lang: str | None = None) -> str:
     """A share in [0, 1] as a percentage: 0.125 -> '12,5 %' in Spanish, '12.5%' in English."""
     value = fixed(100 * x, decimals, lang)

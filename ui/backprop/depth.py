@@ -87,17 +87,20 @@ def lecture_collapse_section(N: dict) -> None:
     seed = seed_col.number_input(N["seed_label"], 0, 999, 0, key="bp_collapse_seed", **KEEP)
     c = lecture_collapse(int(seed))
     zmax = float(max(np.abs(c[k]).max() for k in ("W1", "W2", "W_star")))
-    cols = st.columns([9, 0.6, 4, 0.6, 4], vertical_alignment="center")
+    # W1 on its own row, then · W2 = W*: each matrix's numbers stay legible on a projector.
+    first, _ = st.columns([3, 1])
+    second = st.columns([0.5, 4, 0.5, 4], vertical_alignment="center")
+    places = (first, second[1], second[3])
     for col, key, title in zip(
-        cols[::2], ("W1", "W2", "W_star"), ("w1_title", "w2_title", "wstar_title"), strict=True
+        places, ("W1", "W2", "W_star"), ("w1_title", "w2_title", "wstar_title"), strict=True
     ):
         common.chart(
             figures.matrix_heatmap(c[key], N[title], zmax, height=380),
             key=f"bp_collapse_{key}",
             where=col,
         )
-    cols[1].latex(r"\Huge\cdot")
-    cols[3].latex(r"\Huge=")
+    second[0].latex(r"\Huge\cdot")
+    second[2].latex(r"\Huge=")
     st.markdown(N["collapse_check"].format(gap=c["gap"]))
 
 

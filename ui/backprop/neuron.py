@@ -6,14 +6,14 @@ import streamlit as st
 from engine import activation_gallery as gallery
 from engine.backprop_steps import fmt
 from engine.numpy_backend.activations import activate, derivative, softmax, softmax_backward
-from ui import common
+from ui import common, numbers
 from ui.backprop import figures
 from ui.common import KEEP
 
 Z_GRID = np.linspace(-6, 6, 241)
 LECTURE_WEIGHTS = (0.1, 0.2, 0.9)  # z = me·0.1 + siento·0.2 + feliz·0.9
 NEURON_ACTIVATIONS = tuple(n for n in gallery.NAMES if n != "softmax")
-GALLERY_COLUMNS = 5
+CARD_PX = 240  # a gallery card's width: three to a row at 1280x720, six at 1920x1080
 
 
 def neuron_tab(T: dict) -> None:
@@ -62,16 +62,15 @@ def neuron_tab(T: dict) -> None:
 def gallery_tab(T: dict) -> None:
     G = T["gallery"]
     st.markdown(G["intro"])
-    for start in range(0, len(gallery.GALLERY), GALLERY_COLUMNS):
-        row = gallery.GALLERY[start : start + GALLERY_COLUMNS]
-        for col, entry in zip(st.columns(GALLERY_COLUMNS), row, strict=False):
-            with col, st.container(border=True):
+    with st.container(horizontal=True, wrap=True, gap="small"):  # as many to a row as fit
+        for entry in gallery.GALLERY:
+            with st.container(border=True, width=CARD_PX):
                 activation_card(G, entry)
     st.subheader(G["jacobian_header"])
     st.markdown(G["jacobian_intro"])
     a = np.array(gallery.LECTURE_LOGITS)
     left, _ = st.columns([1, 2])
-    probs = ", ".join(f"{p:.3f}" for p in softmax(a))
+    probs = numbers.format_list(softmax(a))
     left.caption(G["softmax_caption"].format(probs=f"[{probs}]"))
     J = gallery.softmax_jacobian(a)
     common.chart(

@@ -55,20 +55,22 @@ def size_formula(n: int, k: int, s: int, p: int) -> str:
 def convolution_section(T: dict) -> None:
     t = T["conv"]
     st.markdown(t["intro"])
-    left, right = st.columns([1, 2.4], gap="large")
-    with left:
-        row1, row2 = st.columns(2), st.columns(3)
-        n = row1[0].number_input(t["n"], 2, 9, 5, key="cnn_conv_n", **KEEP, help=t["n_help"])
-        k = row1[1].number_input(t["k"], 1, 9, 3, key="cnn_conv_k", **KEEP, help=t["k_help"])
-        s = row2[0].number_input(t["s"], 0, 5, 1, key="cnn_conv_s", **KEEP, help=t["s_help"])
-        p = row2[1].number_input(t["p"], 0, 3, 0, key="cnn_conv_p", **KEEP, help=t["p_help"])
-        b = row2[2].number_input(t["b"], -9.0, 9.0, 0.0, 1.0, key="cnn_conv_b", **KEEP)
-        st.latex(size_formula(n, k, s, p))
+    sizes = st.columns(5)
+    n = sizes[0].number_input(t["n"], 2, 9, 5, key="cnn_conv_n", **KEEP, help=t["n_help"])
+    k = sizes[1].number_input(t["k"], 1, 9, 3, key="cnn_conv_k", **KEEP, help=t["k_help"])
+    s = sizes[2].number_input(t["s"], 0, 5, 1, key="cnn_conv_s", **KEEP, help=t["s_help"])
+    p = sizes[3].number_input(t["p"], 0, 3, 0, key="cnn_conv_p", **KEEP, help=t["p_help"])
+    b = sizes[4].number_input(t["b"], -9.0, 9.0, 0.0, 1.0, key="cnn_conv_b", **KEEP)
+    st.latex(size_formula(n, k, s, p))
+    stage = st.container()  # the stepper, drawn above the editors that feed it
+    image_col, kernel_col = st.columns(2)
+    with image_col:
         st.caption(t["image_editor"])
         image = grid_editor(lecture_image(n), f"cnn_conv_image_{n}", binary=True)
+    with kernel_col:
         st.caption(t["kernel_editor"])
         kernel = grid_editor(lecture_kernel(k), f"cnn_conv_kernel_{k}", binary=False)
-    with right, user_errors():
+    with stage, user_errors():
         trace = conv.conv_trace(image, kernel, b, s, p)
         draw = partial(_draw_conv_step, trace, kernel, p, b, t)
         live.stepper("cnn_conv", len(trace.steps), T["stepper"], draw)

@@ -63,7 +63,7 @@ def grid(
             z=z,
             text=text,
             texttemplate="%{text}",
-            textfont={"size": 18},
+            textfont={"size": 20},  # the ×w beside a pixel is a subscript at 70 %: 14 px
             colorscale=colorscale,
             zmin=zmin,
             zmax=zmax,

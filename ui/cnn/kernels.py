@@ -9,6 +9,8 @@ from ui import common
 from ui.cnn import data, figures
 from ui.common import KEEP
 
+CARD_PX = 180  # one filter's column: four to a row at 1280x720, seven at 1920x1080
+
 
 def filtered(img: np.ndarray, kernel: np.ndarray) -> np.ndarray:
     """One image through one 3x3 filter with 'same' padding (the CNN's own conv_forward)."""
@@ -33,20 +35,17 @@ def kernels_section(T: dict) -> None:
         help=t["which_help"],
     )
     img = mnist.X_test[np.flatnonzero(labels == digit)[which - 1]].astype(np.float64)  # (28, 28)
-    cols = st.columns(len(CLASSIC_KERNELS) + 1)
-    common.chart(
-        figures.image(img, t["original"], height=230), key="cnn_kernels_original", where=cols[0]
-    )
-    for col, (name, kernel) in zip(cols[1:], CLASSIC_KERNELS.items(), strict=True):
-        out = filtered(img, kernel)
-        common.chart(
-            figures.signed_image(out, t["names"][name], height=230),
-            key=f"cnn_kernels_out_{name}",
-            where=col,
-        )
-        common.chart(
-            figures.grid(kernel, "", signed=True, height=170),
-            key=f"cnn_kernels_k_{name}",
-            where=col,
-        )
-        col.caption(t["captions"][name])
+    with st.container(horizontal=True, wrap=True, gap="small"):  # as many to a row as fit
+        with st.container(width=CARD_PX):
+            common.chart(figures.image(img, t["original"], height=230), key="cnn_kernels_original")
+        for name, kernel in CLASSIC_KERNELS.items():
+            with st.container(width=CARD_PX):
+                out = filtered(img, kernel)
+                common.chart(
+                    figures.signed_image(out, t["names"][name], height=230),
+                    key=f"cnn_kernels_out_{name}",
+                )
+                common.chart(
+                    figures.grid(kernel, "", signed=True, height=170), key=f"cnn_kernels_k_{name}"
+                )
+                st.caption(t["captions"][name])

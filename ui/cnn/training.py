@@ -12,6 +12,7 @@ import streamlit as st
 
 from engine.cnn_spec import CNNSpec
 from engine.cnn_trainer import BatchTrainer, make_cnn
+from ui import numbers
 from ui.cnn import data, figures, live
 from ui.common import KEEP, chart, one_run_at_a_time, user_errors
 
@@ -192,11 +193,11 @@ def progress(run: CNNRun, t: dict) -> None:
     if trainer.diverged:
         st.warning(t["diverged"])
     m = st.columns(5)
-    m[0].metric(t["m_acc"], f"{h['test_acc'][-1]:.1%}" if h["test_acc"] else "–")
-    m[1].metric(t["m_loss"], f"{h['test_loss'][-1]:.3f}" if h["test_loss"] else "–")
-    m[2].metric(t["m_epochs"], f"{trainer.epochs_done:.2f}")
-    m[3].metric(t["m_params"], f"{trainer.spec.n_params():,}")
-    m[4].metric(t["m_seconds"], f"{trainer.seconds:.1f} s")
+    m[0].metric(t["m_acc"], numbers.percent(h["test_acc"][-1]) if h["test_acc"] else "–")
+    m[1].metric(t["m_loss"], numbers.fixed(h["test_loss"][-1], 3) if h["test_loss"] else "–")
+    m[2].metric(t["m_epochs"], numbers.fixed(trainer.epochs_done, 2))
+    m[3].metric(t["m_params"], numbers.count(trainer.spec.n_params()))
+    m[4].metric(t["m_seconds"], f"{numbers.fixed(trainer.seconds, 1)} s")
 
 
 def chosen_image(trainer: BatchTrainer, t: dict) -> np.ndarray:

@@ -13,6 +13,7 @@ from engine.backends import make_mlp
 from engine.cnn_spec import CNNSpec
 from engine.cnn_trainer import BatchTrainer, make_cnn
 from engine.spec import MLPSpec
+from ui import numbers
 from ui.cnn import data, figures, live
 from ui.common import KEEP, chart, user_errors
 
@@ -113,10 +114,10 @@ def draw(ws: Workshop, T: dict) -> None:
             )
             done = min(trainer.epochs_done / epochs, 1.0)
             st.progress(done, text=t["progress"].format(done=trainer.epochs_done, epochs=epochs))
-            a, b, c = st.columns(3)
-            a.metric(t["m_params"], f"{trainer.spec.n_params():,}")
-            b.metric(t["m_acc"], f"{h['test_acc'][-1]:.1%}" if h["test_acc"] else "–")
-            c.metric(t["m_seconds"], f"{trainer.seconds:.1f} s")
+            a, b, c = st.columns([1.3, 1, 1])  # the parameter count is the longest number
+            a.metric(t["m_params"], numbers.count(trainer.spec.n_params()))
+            b.metric(t["m_acc"], numbers.percent(h["test_acc"][-1]) if h["test_acc"] else "–")
+            c.metric(t["m_seconds"], f"{numbers.fixed(trainer.seconds, 1)} s")
             if trainer.diverged:
                 st.warning(T["train"]["diverged"])
     series = {name: tr.history for name, tr in ws.trainers.items()}

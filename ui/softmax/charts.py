@@ -12,20 +12,29 @@ import pandas as pd
 from ui import palette
 
 INK = "#111111"
+FONT = 15  # px: at least 14 on a 1280x720 projector, for the back row
 CANVAS = {"embedOptions": {"renderer": "canvas", "actions": False}}
 PAD = {"type": "pad"}  # width and height are the plot's; titles, axes and legends come on top
 FIT_X = {"type": "fit-x", "contains": "padding"}  # as wide as the column
 LEGEND = {"orient": "bottom", "title": None, "symbolStrokeWidth": 0, "symbolSize": 150,
-          "labelFontSize": 14}  # fmt: skip
+          "labelFontSize": FONT}  # fmt: skip
+# Every text a chart draws at FONT or more: Vega-Lite's own defaults are 10-11 px.
+CONFIG = {
+    "view": {"stroke": None},
+    "axis": {"labelFontSize": FONT, "titleFontSize": FONT},
+    "legend": {"labelFontSize": FONT, "titleFontSize": FONT},
+    "header": {"labelFontSize": FONT, "titleFontSize": FONT},
+    "title": {"fontSize": FONT + 2},
+    "text": {"fontSize": FONT},
+}
 
 
 def chart(datasets: dict[str, pd.DataFrame], autosize: dict = PAD, **body) -> dict:
     """A Vega-Lite spec whose data are named datasets (Streamlit sends them apart, as Arrow)."""
-    config = {"view": {"stroke": None}}
     return {
         "datasets": datasets,
         "usermeta": CANVAS,
-        "config": config,
+        "config": CONFIG,
         "autosize": autosize,
         **body,
     }
@@ -41,8 +50,10 @@ def class_axis(names: list[str], title) -> dict:
             "axis": {"labelAngle": 0}}  # fmt: skip
 
 
-def score_bars(z, p, L, grad=None, true_class=None, width=150) -> dict:
-    """Bars of the logits z, their softmax ŷ (and ∂L/∂z = ŷ − y); the true class outlined."""
+def score_bars(z, p, L, grad=None, true_class=None, width=150, stacked=False) -> dict:
+    """Bars of the logits z, their softmax ŷ (and ∂L/∂z = ŷ − y); the true class outlined.
+
+    Side by side, or `stacked` one under the other (a narrow column), each panel `width` wide."""
     K = len(z)
     names = [L["class_tick"].format(k=k) for k in range(K)]
     frame = pd.DataFrame({"class": names, "z": z, "p": p, "true": np.arange(K) == true_class})
@@ -51,10 +62,12 @@ def score_bars(z, p, L, grad=None, true_class=None, width=150) -> dict:
         frame["grad"] = grad
         panels.append(("grad", L["gradient"], ".3f", None))
     x = class_axis(names, L["class_axis"])
-    return chart({"scores": frame}, hconcat=[bar_panel(*panel, x, width) for panel in panels])
+    height = 110 if stacked else 200
+    views = [bar_panel(*panel, x, width, height) for panel in panels]
+    return chart({"scores": frame}, **{"vconcat" if stacked else "hconcat": views})
 
 
-def bar_panel(field: str, title: str, fmt: str, domain, x: dict, width: int) -> dict:
+def bar_panel(field, title: str, fmt: str, domain, x: dict, width: int, height: int) -> dict:
     """One panel of score_bars: a bar per class, its value written over (or under) it."""
     # the value labels sit past the bar ends: room for them inside the plot keeps titles level
     y = {"field": field, "type": "quantitative", "title": None,
@@ -64,9 +77,9 @@ def bar_panel(field: str, title: str, fmt: str, domain, x: dict, width: int) -> 
     bars = {"mark": {"type": "bar", "strokeWidth": 3},
             "encoding": {"color": color, "stroke": outline}}  # fmt: skip
     offset = {"expr": f"datum['{field}'] < 0 ? 9 : -9"}  # under a negative bar, over a positive
-    text = {"mark": {"type": "text", "fontSize": 13, "dy": offset},
+    text = {"mark": {"type": "text", "fontSize": FONT, "dy": offset},
             "encoding": {"text": {"field": field, "format": fmt}}}  # fmt: skip
-    return {"title": title, "width": width, "height": 200, "data": {"name": "scores"},
+    return {"title": title, "width": width, "height": height, "data": {"name": "scores"},
             "encoding": {"x": x, "y": y}, "layer": [bars, text]}  # fmt: skip
 
 
@@ -85,12 +98,12 @@ def confusion(C: np.ndarray, L, title: str, size=240) -> dict:
     layers = [
         {"mark": "rect", "encoding": {"color": shade}},
         {
-            "mark": {"type": "text", "fontSize": 14},
+            "mark": {"type": "text", "fontSize": FONT},
             "encoding": {"text": {"field": "n"}, "color": ink},
         },
     ]
     heading = {"text": title, "limit": 0, "anchor": "start"}  # wider than the matrix is fine
-    return chart({"cells": frame}, title=heading, width=size, height=size, data={"name": "cells"},
+    return chart({"cells": frame}, FIT_X, title=heading, height=size, data={"name": "cells"},
                  encoding={"x": x, "y": y}, layer=layers)  # fmt: skip
 
 
@@ -103,12 +116,12 @@ def class_bars(values, L, title: str) -> dict:
         "encoding": {"color": {"field": "class", "scale": class_scale(names), "legend": None}},
     }
     text = {
-        "mark": {"type": "text", "dy": -9, "fontSize": 13},
+        "mark": {"type": "text", "dy": -9, "fontSize": FONT},
         "encoding": {"text": {"field": "v", "format": ".0%"}},
     }
     y = {"field": "v", "type": "quantitative", "title": None, "scale": {"domain": [0, 1.1]},
          "axis": {"format": ".0%"}}  # fmt: skip
-    return chart({"bars": frame}, title=title, width={"step": 56}, height=200,
+    return chart({"bars": frame}, FIT_X, title=title, height=200,
                  data={"name": "bars"}, encoding={"x": class_axis(names, None), "y": y},
                  layer=[bars, text])  # fmt: skip
 

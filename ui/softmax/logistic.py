@@ -10,7 +10,8 @@ from engine.backends import make_mlp
 from engine.datasets import Dataset
 from engine.numpy_backend import losses
 from engine.trainer import Trainer
-from ui.common import show_code, user_errors
+from ui import numbers
+from ui.common import show_code, side_by_side, user_errors, vega
 from ui.links import bound, number
 from ui.softmax import charts, live, maps
 
@@ -79,14 +80,15 @@ def panel(run: LogisticRun, threshold: float, per_tick: int, T: dict) -> None:
         theta, odds_factor = sm.odds_reading(model.get_params())
         st.latex(equation(theta, run.features, T))  # full width: it grows with the features
         readings = sm.point_readings(model, run.X_train, data.y_train)
-        plane, scores, weights = st.columns([4, 3, 3])
-        plane.vega_lite_chart(map_chart(run, readings, threshold, T), width="content")
+        plane, scores = side_by_side(maps.MAP_BOX, "stretch")
+        vega(map_chart(run, readings, threshold, T), where=plane)
         with scores:
             report = sm.threshold_report(readings.Y_hat, data.y_train, threshold)
             threshold_metrics(report, threshold, T)
+        weights, loss = st.columns(2)
         with weights:
             odds_table(theta, odds_factor, run.features, T)
-            st.vega_lite_chart(charts.loss_curve(h.epoch, h.train_loss, h.test_loss, T["fig"]))
+        vega(charts.loss_curve(h.epoch, h.train_loss, h.test_loss, T["fig"]), where=loss)
 
 
 def map_chart(run: LogisticRun, readings: sm.PointReadings, threshold: float, T: dict) -> dict:
@@ -113,11 +115,12 @@ def equation(theta: np.ndarray, features: tuple[str, ...], T: dict) -> str:
 def threshold_metrics(report: sm.ThresholdReport, threshold: float, T: dict) -> None:
     L = T["logistic"]
     title = L["confusion_title"].format(threshold=threshold)
-    st.vega_lite_chart(charts.confusion(report.C, T["fig"], title, size=200), width="content")
-    cols = st.columns(3)
-    for col, name in zip(cols, ("precision", "recall", "accuracy"), strict=True):
+    vega(charts.confusion(report.C, T["fig"], title, size=200))
+    row = st.container(horizontal=True, wrap=True)  # the three wrap in a narrow column
+    for name in ("precision", "recall", "accuracy"):
         value = getattr(report, name)
-        col.metric(L[name], "—" if np.isnan(value) else f"{value:.1%}", help=L[f"{name}_help"])
+        shown = "—" if np.isnan(value) else numbers.percent(value, decimals=0)
+        row.metric(L[name], shown, help=L[f"{name}_help"], width="content")
 
 
 def odds_table(theta: np.ndarray, odds_factor: np.ndarray, features, T: dict) -> None:

@@ -11,10 +11,12 @@ import numpy as np
 import pandas as pd
 
 from ui import palette
-from ui.softmax.charts import INK, LEGEND, chart, class_scale
+from ui.softmax.charts import FIT_X, FONT, INK, LEGEND, chart, class_scale
 
 EXTENT = 6.0
-PLANE = 420  # pixels per side of a map
+PLANE = 380  # a map's height in pixels
+MAP_BOX = 460  # a map's width with its axes and legend: a near-square plane, a panel beside it
+PAIR_BOX = 380  # each of two maps side by side: both fit 1280x720 with the sidebar open
 MAP_TINT = 0.65  # a class colour at full confidence, mixed with white so the points stand out
 SEAM = 1.08  # each cell 8% wider than the grid step
 
@@ -131,7 +133,7 @@ def logistic_map(axis, H, X, y, boundary, threshold, columns: dict, L) -> dict:
         "points": frame,
         "boundary": pd.DataFrame({"x1": boundary[:, 0], "x2": boundary[:, 1]}),
     }
-    return chart(datasets, width=PLANE, height=PLANE, title=L["logistic_map_title"],
+    return chart(datasets, FIT_X, height=PLANE, title=L["logistic_map_title"],
                  layer=[cells(axis, L, fill=fill), line, layer])  # fmt: skip
 
 
@@ -154,11 +156,11 @@ def class_map(axis, P, X, y, floor, selected, L, title, select=False) -> dict:
                 "strokeWidth": 3}  # fmt: skip
         layers.append(marks("ring", L, **ring))
         datasets["ring"] = pd.DataFrame({"x1": [X[selected, 0]], "x2": [X[selected, 1]]})
-    return chart(datasets, width=PLANE, height=PLANE, title=title, layer=layers)
+    return chart(datasets, FIT_X, height=PLANE, title=title, layer=layers)
 
 
-def class_maps(axis, P, L, title_key="class_map_title", size=150) -> dict:
-    """One small map per class, white (0) to the class colour (1), side by side.
+def class_maps(axis, P, L, title_key="class_map_title", size=150, columns=4) -> dict:
+    """One small map per class, white (0) to the class colour (1), `columns` to a row.
 
     Sent as one row per cell with a column per class (p0, p1, ...); the browser folds them into
     one row per cell and class, with v = 101·k + percent as in class_map."""
@@ -169,14 +171,15 @@ def class_maps(axis, P, L, title_key="class_map_title", size=150) -> dict:
     unit = cells(axis, L, axes=False, fill=class_fill(K, 1.0))
     del unit["data"]
     titles = json.dumps([L[title_key].format(k=k) for k in range(K)])
-    header = {"title": None, "labelExpr": f"{titles}[datum.value]", "labelFontSize": 14}
-    facet = {"column": {"field": "k", "type": "ordinal", "header": header}}
+    header = {"title": None, "labelExpr": f"{titles}[datum.value]", "labelFontSize": FONT}
+    facet = {"field": "k", "type": "ordinal", "header": header}
     unfold = [
         {"fold": names, "as": ["key", "p"]},
         {"calculate": "toNumber(substring(datum.key, 1))", "as": "k"},
         {"calculate": "101 * datum.k + datum.p", "as": "v"},
     ]
     return chart({"grid": grid}, data={"name": "grid"}, transform=unfold, facet=facet, spacing=10,
+                 columns=columns,
                  spec={"width": size, "height": size, **unit})  # fmt: skip
 
 
@@ -187,5 +190,5 @@ def sum_map(axis, S, L) -> dict:
     fill = {"field": "s", "type": "quantitative", "title": L["sum_legend"], "scale": scale}
     tooltip = [{"field": "s", "title": L["sum_legend"], "format": ".2f"}]
     grid = grid_frame(axis, s=np.round(S, 2).astype(np.float32))
-    return chart({"grid": grid}, title=L["sum_title"], width=PLANE, height=PLANE,
+    return chart({"grid": grid}, FIT_X, title=L["sum_title"], height=PLANE,
                  layer=[cells(axis, L, fill=fill, tooltip=tooltip)])  # fmt: skip

@@ -12,7 +12,7 @@ from engine.datasets import Dataset, make_dataset
 from engine.numpy_backend.mlp import MLP
 from engine.spec import MLPSpec
 from engine.trainer import Trainer
-from ui.common import show_code, user_errors
+from ui.common import show_code, side_by_side, user_errors, vega
 from ui.links import bound, choice, number
 from ui.softmax import charts, live, maps
 
@@ -119,20 +119,19 @@ def panel(run: MulticlassRun, index: int, per_tick: int, T: dict) -> None:
         st.markdown(status)
         model = trainer.model
         axis, P = sm.probability_grid(model.predict, ("x1", "x2"), GRID)
-        plane, point = st.columns([4, 3])
+        plane, point = side_by_side(maps.MAP_BOX, "stretch")
         # Clickable only while paused: a widget inside a ticking fragment breaks its charts.
         paused = not live.is_running(KEY)
         spec = maps.class_map(axis, P, data.X_train, data.y_train, 1 / P.shape[-1], index,
                                 labels, L["map_title"], select=paused)  # fmt: skip
         with plane:
             if paused:
-                st.vega_lite_chart(spec, key=f"{KEY}_map", on_select=pick_point,
-                                   selection_mode="pick", width="content")  # fmt: skip
+                vega(spec, key=f"{KEY}_map", on_select=pick_point, selection_mode="pick")
             else:
-                st.vega_lite_chart(spec, width="content")
+                vega(spec)
         with point:
             point_panel(model, data, index, T)
-        st.vega_lite_chart(maps.class_maps(axis, P, labels), width="content")
+        vega(maps.class_maps(axis, P, labels), width="content")
 
 
 def point_panel(model, data: Dataset, index: int, T: dict) -> None:
@@ -140,8 +139,9 @@ def point_panel(model, data: Dataset, index: int, T: dict) -> None:
     r = sm.point_readings(model, data.X_train[[index]], data.y_train[[index]])
     y = int(data.y_train[index])
     loss, grad = sm.cross_entropy(r.Z[0], y)
-    bars = charts.score_bars(r.Z[0], r.Y_hat[0], T["fig"], grad=grad, true_class=y)
-    st.vega_lite_chart(bars, width="content")
+    bars = charts.score_bars(r.Z[0], r.Y_hat[0], T["fig"], grad=grad, true_class=y, width=200,
+                             stacked=True)  # fmt: skip
+    vega(bars, width="content")
     reading = T["multiclass"]["point_reading"]
     probs = ", ".join(f"{p:.3f}" for p in r.Y_hat[0])
     pred = int(r.Y_hat[0].argmax())
@@ -157,7 +157,7 @@ def scores_panel(run: MulticlassRun, T: dict) -> None:
         C = metrics.confusion_matrix(y_pred, data.y_test, data.spec.classes)
         _, recall = metrics.precision_recall(C)
         c1, c2, c3 = st.columns(3)
-        c1.vega_lite_chart(charts.confusion(C, labels, L["confusion_title"]), width="content")
+        vega(charts.confusion(C, labels, L["confusion_title"]), where=c1)
         per_class = charts.class_bars(np.nan_to_num(recall), labels, L["per_class_title"])
-        c2.vega_lite_chart(per_class, width="content")
-        c3.vega_lite_chart(charts.loss_curve(h.epoch, h.train_loss, h.test_loss, labels))
+        vega(per_class, where=c2)
+        vega(charts.loss_curve(h.epoch, h.train_loss, h.test_loss, labels), where=c3)

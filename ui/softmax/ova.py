@@ -9,13 +9,13 @@ from engine import softmax as sm
 from engine.backends import make_mlp
 from engine.datasets import Dataset
 from engine.trainer import Trainer
-from ui.common import show_code, user_errors
+from ui.common import show_code, side_by_side, user_errors, vega
 from ui.softmax import live, maps
 
 KEY = "softmax_ova"
 DATASETS = ("blobs", "spiral_arms")
 GRID = 50
-SMALL = 120  # pixels per side of a per-class map
+SMALL = 140  # pixels per side of a per-class map, two to a row
 
 
 @dataclass
@@ -69,18 +69,18 @@ def panel(run: OvaRun, per_tick: int, T: dict) -> None:
         axis, H = sm.probability_grid(run.ova.predict, run.features, GRID)
         axis, P = sm.probability_grid(model.predict, run.features, GRID)
         X, y, K = data.X_train, data.y_train, data.spec.classes
-        left, right = st.columns(2)
+        left, right = side_by_side(maps.PAIR_BOX, maps.PAIR_BOX)
         with left:
             ova_map = maps.class_map(axis, H, X, y, 0.0, None, labels, L["ova_title"])
-            st.vega_lite_chart(ova_map, width="content")
-            ova_maps = maps.class_maps(axis, H, labels, "ova_class_title", size=SMALL)
-            st.vega_lite_chart(ova_maps, width="content")
+            vega(ova_map)
+            ova_maps = maps.class_maps(axis, H, labels, "ova_class_title", SMALL, columns=2)
+            vega(ova_maps, width="content")
         with right:
             title = L["softmax_title"]
             softmax_map = maps.class_map(axis, P, X, y, 1 / K, None, labels, title)
-            st.vega_lite_chart(softmax_map, width="content")
-            st.vega_lite_chart(maps.class_maps(axis, P, labels, size=SMALL), width="content")
+            vega(softmax_map)
+            vega(maps.class_maps(axis, P, labels, size=SMALL, columns=2), width="content")
         S = H.sum(axis=-1)
-        c1, c2 = st.columns([2, 3])
-        c1.vega_lite_chart(maps.sum_map(axis, S, labels), width="content")
+        c1, c2 = side_by_side(maps.PAIR_BOX, "stretch")
+        vega(maps.sum_map(axis, S, labels), where=c1)
         c2.markdown(L["sum_reading"].format(low=S.min(), high=S.max()))

@@ -6,7 +6,7 @@ import streamlit as st
 from engine import softmax as sm
 from engine.numpy_backend.activations import softmax
 from ui import palette
-from ui.common import show_code, user_errors
+from ui.common import show_code, user_errors, vega
 from ui.links import bound, choice, number, words
 from ui.softmax import charts
 
@@ -74,14 +74,14 @@ def section(T: dict, engine: tuple[str, str]) -> None:
                 total = np.exp(z / T_value).sum()
             st.markdown(L["reading"].format(total=total, y=y, loss=loss))
         with chart:
-            bars = charts.score_bars(z, P, T["fig"], grad=grad, true_class=y, width=220)
-            st.vega_lite_chart(bars, width="content")
+            bars = charts.score_bars(z, P, T["fig"], grad=grad, true_class=y, width=120)
+            vega(bars, width="content")
         steps, sweep = st.columns(2)
         with steps:
             step_table(z, T_value, L)
         with sweep:
             curves = sm.temperature_sweep(z, SWEEP)
-            st.vega_lite_chart(charts.temperature_curves(SWEEP, curves, T_value, T["fig"]))
+            vega(charts.temperature_curves(SWEEP, curves, T_value, T["fig"]))
             st.caption(L["temperature_caption"])
     series, identity = st.columns(2)
     with series:
@@ -141,4 +141,4 @@ def identity_panel(T: dict) -> None:
     st.latex(L["identity_numbers"].format(z=z, s=s[0], p=p[0]))
     st.caption(L["identity_difference"].format(diff=abs(s[0] - p[0])))
     s_curve, p_curve = sm.sigmoid_as_softmax(IDENTITY_Z)
-    st.vega_lite_chart(charts.sigmoid_identity(IDENTITY_Z, s_curve, p_curve, T["fig"]))
+    vega(charts.sigmoid_identity(IDENTITY_Z, s_curve, p_curve, T["fig"]))
