@@ -38,8 +38,15 @@ export default function ({ data }) {
       document.querySelectorAll(".katex-display").forEach(fit);
     });
   };
+  // KaTeX's fonts arrive after its first layout and widen the formulas: measure again then.
+  const refitAll = () => {
+    document.querySelectorAll(".katex-display").forEach((box) => delete box.dataset.fitted);
+    fitAll();
+  };
   new MutationObserver(fitAll).observe(document.body, { childList: true, subtree: true });
   window.addEventListener("resize", fitAll);
+  document.fonts.addEventListener("loadingdone", refitAll);
+  document.fonts.ready.then(refitAll);
   fitAll();
 }
 """

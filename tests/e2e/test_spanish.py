@@ -1,7 +1,9 @@
 """Every page and every tab in Spanish (?lang=es) at a projector's 1280x720: none of the English
 strings of assets/text/en/ is on screen, in the page's text, in Plotly's SVG text or in what a
-canvas draws (the Playground's live view, Vega-Lite charts). Screenshots of each tab go to
-screenshots/es/ (git-ignored) at 1280x720; FULL_SHOTS=1 adds one of the whole tab, 1280 wide."""
+canvas draws (the Playground's live view, Vega-Lite charts); and the screen fits (the checks of
+tests/e2e/layout.py: nothing wider than the column, no overlapping charts, no cut label, chart
+text at least 14 px). Screenshots of each tab go to screenshots/es/ (git-ignored) at 1280x720;
+FULL_SHOTS=1 adds one of the whole tab, 1280 wide."""
 
 import os
 import re
@@ -12,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.e2e.conftest import ACTION_TIMEOUT_MS, open_page, wait_idle
+from tests.e2e.layout import layout_problems, small_chart_text
 from ui import common
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -106,8 +109,6 @@ def english_on_screen(page: Page, fragments: set[str]) -> list[str]:
 def shoot(page: Page, name: str) -> None:
     """The tab as a projector shows it; with FULL_SHOTS=1 also the whole tab at the same width."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.mouse.move(5, 5)
-    page.wait_for_timeout(800)  # charts draw a moment after the run ends
     page.screenshot(path=SHOTS / f"{name}.png")
     if os.environ.get("FULL_SHOTS") != "1":
         return
@@ -118,21 +119,31 @@ def shoot(page: Page, name: str) -> None:
     page.set_viewport_size(PROJECTOR)
 
 
+def each_tab(page: Page):
+    """Click through the page's tabs (none: the page itself), yielding each tab's label."""
+    tabs = page.get_by_role("tab")
+    for i in range(max(tabs.count(), 1)):
+        if tabs.count():
+            page.evaluate("window.__canvasText && window.__canvasText.clear()")
+            tabs.nth(i).click()
+            wait_idle(page)
+        page.mouse.move(5, 5)
+        page.wait_for_timeout(800)  # charts draw, and long formulas shrink, after the run ends
+        yield f"{i} ({tabs.nth(i).inner_text()})" if tabs.count() else "0"
+
+
 @pytest.mark.parametrize("page_file", list(common.PAGES), ids=lambda p: common.PAGES[p])
 def test_page_in_spanish_shows_no_english(app_url: str, projector_page: Page, page_file: str):
     key = common.PAGES[page_file]
     fragments = english_fragments(key)
     page = projector_page
     open_page(page, f"{app_url}{url_path(page_file)}?lang=es")
-    tabs = page.get_by_role("tab")
-    found = {}
-    for i in range(max(tabs.count(), 1)):
-        if tabs.count():
-            page.evaluate("window.__canvasText.clear()")
-            tabs.nth(i).click()
-            wait_idle(page)
-        label = tabs.nth(i).inner_text() if tabs.count() else ""
-        shoot(page, f"{key}_{i}")
+    found, layout = {}, {}
+    for n, tab in enumerate(each_tab(page)):
+        shoot(page, f"{key}_{n}")
         if english := english_on_screen(page, fragments):
-            found[f"{key} tab {i} ({label})"] = english
+            found[f"{key} tab {tab}"] = english
+        if problems := layout_problems(page) + small_chart_text(page):
+            layout[f"{key} tab {tab}"] = problems
     assert not found, f"English on the Spanish page: {found}"
+    assert not layout, f"Does not fit a 1280x720 projector: {layout}"
