@@ -69,7 +69,7 @@ class PlaygroundConfig:
     optimizer: str = "sgd"
     init: str = "xavier"
     engine: str = "numpy"
-    speed: int = 10
+    speed: int = 1  # epochs per frame: the default circle converges in about 3 s on screen
     show_test: bool = False
     discretize: bool = False
 

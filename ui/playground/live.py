@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import common, numbers, text
+from ui import common, numbers, presenter, text
 from ui.common import KEEP
 from ui.playground import config as cf
 from ui.playground import views
@@ -111,6 +111,7 @@ def panel(run: Run, T: dict) -> None:
         "text": {**T["view"], "features": features},
         "colors": views.COLORS,
         "locale": text.current_lang(),  # the canvas writes its numbers the reader's way
+        "present": presenter.is_presenting(),  # then the views fit one projector screen
     }
     LIVE_VIEW(data=words, key="pg_view", on_focus_change=focus_clicked)
     st.caption(f"{T['legend_data'][run.config.task]} {T['legend']}")

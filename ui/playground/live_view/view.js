@@ -116,9 +116,11 @@ class LiveView {
     // Wide screens: network | big view | curves in one row; narrow ones: curves below.
     const gap = 18;
     const wide = width >= 1150;
-    const side = wide
+    const wideSide = wide
       ? Math.max(300, Math.min(480, width * 0.32))
       : Math.max(260, Math.min(440, (width - gap) * 0.42));
+    // On a projector (presenter mode) the three views fit under the toolbar in one screen.
+    const side = d.present ? Math.min(wideSide, this.roomBelow()) : wideSide;
     const curvesW = wide ? Math.max(300, Math.min(460, width * 0.26)) : width;
     const netW = Math.max(280, (wide ? width - curvesW - gap : width) - side - gap);
     this.drawStats(d.stats);
@@ -128,6 +130,14 @@ class LiveView {
     this.drawNet(netW, side);
     this.drawBig(side, side);
     this.drawCurves(curvesW, wide ? side : Math.max(160, Math.min(230, width * 0.19)));
+  }
+
+  roomBelow() {
+    // The height left under the row's top (in the page, whatever the scroll), less a caption.
+    const row = this.root.querySelector(".nrn-row");
+    const scroller = document.querySelector("[data-testid=stMain]");
+    const top = row.getBoundingClientRect().top + (scroller ? scroller.scrollTop : 0);
+    return Math.max(220, window.innerHeight - top - 40);
   }
 
   drawStats(stats) {
