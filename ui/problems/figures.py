@@ -1,0 +1,270 @@
+"""The Problems lab's pictures, pure functions of NumPy arrays: decision boundaries side by side
+(the network's p(class 1) over the plane, the training points on top), confusion matrices, loss
+curves with the early-stopping epoch, and the bias/variance sweep."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from engine.datasets import grid
+from ui import palette
+from ui.softmax.maps import tint
+
+EXTENT = 6.0
+RES = 50  # the boundary's grid: RES x RES cells over [−6, 6]²
+COLS = 3
+PANEL_PX = 250  # the height of one row of panels
+GREY = "#7F7F7F"
+MAJORITY, MINORITY = palette.class_colors(2)
+
+
+@dataclass(frozen=True)
+class Points:
+    """One layer of points in a panel: positions (m, 2) and how they are drawn."""
+
+    X: np.ndarray
+    name: str
+    color: str
+    symbol: str = "circle"
+    size: float | np.ndarray = 5.0
+    opacity: float = 0.8
+
+
+def class_points(X: np.ndarray, y: np.ndarray, names: list[str]) -> list[Points]:
+    """The two classes of a training set: class 0 circles, class 1 crosses (palette order)."""
+    return [
+        Points(X[y == 0], names[0], MAJORITY, "circle", 5, 0.55),
+        Points(X[y == 1], names[1], MINORITY, "x", 8, 0.95),
+    ]
+
+
+def probability_scale() -> list:
+    """p(class 1): class 0's colour at 0, white at the boundary (0.5), class 1's colour at 1."""
+    return [[0, tint(MAJORITY, 0.55)], [0.5, "#FFFFFF"], [1, tint(MINORITY, 0.55)]]
+
+
+def boundaries(titles: list[str], maps: list[np.ndarray], layers: list[list[Points]]) -> go.Figure:
+    """One panel per map (p(class 1) on the RES x RES grid), three to a row, with its points and
+    the 0.5 contour drawn as the edge between the two tints."""
+    rows = -(-len(maps) // COLS)
+    fig = make_subplots(
+        rows=rows, cols=COLS, subplot_titles=titles, horizontal_spacing=0.04, vertical_spacing=0.1
+    )
+    axis = np.linspace(-EXTENT, EXTENT, RES)
+    seen = set()
+    for k, (P, points) in enumerate(zip(maps, layers, strict=True)):
+        row, col = k // COLS + 1, k % COLS + 1
+        fig.add_trace(
+            go.Heatmap(
+                z=P.astype(np.float32),
+                x=axis,
+                y=axis,
+                zmin=0,
+                zmax=1,
+                colorscale=probability_scale(),
+                showscale=False,
+                hoverinfo="skip",
+            ),
+            row=row,
+            col=col,
+        )
+        for p in points:
+            fig.add_trace(scatter(p, p.name not in seen), row=row, col=col)
+            seen.add(p.name)
+    square_axes(fig)
+    fig.update_layout(
+        height=PANEL_PX * rows + 90,
+        margin=dict(l=10, r=10, t=40, b=10),
+        legend=dict(orientation="h", y=-0.02, yanchor="top"),
+    )
+    return fig
+
+
+def scatter(p: Points, legend: bool) -> go.Scatter:
+    marker = dict(color=p.color, symbol=p.symbol, size=p.size, opacity=p.opacity, line_width=0)
+    return go.Scatter(
+        x=p.X[:, 0],
+        y=p.X[:, 1],
+        mode="markers",
+        name=p.name,
+        legendgroup=p.name,
+        showlegend=legend,
+        marker=marker,
+        hoverinfo="skip",
+    )
+
+
+def square_axes(fig: go.Figure) -> None:
+    """Every panel shows [−6, 6]² without ticks (the plane is the same in every panel)."""
+    fig.update_xaxes(range=[-EXTENT, EXTENT], showticklabels=False, showgrid=False, zeroline=False)
+    fig.update_yaxes(range=[-EXTENT, EXTENT], showticklabels=False, showgrid=False, zeroline=False)
+
+
+def scores_panel(
+    fig: go.Figure,
+    remedies: list[str],
+    values: dict[str, list[float]],
+    names: dict[str, str],
+    baseline: float,
+    baseline_name: str,
+) -> go.Figure:
+    """Grouped bars (accuracy, minority recall, F1 per remedy) in the figure's last panel, and
+    the always-majority accuracy as a dashed line: the accuracy paradox."""
+    rows = -(-len(remedies) // COLS)
+    colors = dict(zip(values, ("#999999", MINORITY, "#009E73"), strict=False))
+    for key, ys in values.items():
+        fig.add_trace(
+            go.Bar(x=remedies, y=ys, name=names[key], marker_color=colors[key], legendgroup=key),
+            row=rows,
+            col=COLS,
+        )
+    fig.add_hline(
+        y=baseline,
+        line_dash="dash",
+        line_color=GREY,
+        row=rows,
+        col=COLS,
+        annotation_text=baseline_name,
+        annotation_position="bottom left",
+    )
+    fig.update_xaxes(range=None, showticklabels=True, tickangle=-45, row=rows, col=COLS)
+    fig.update_yaxes(range=[0, 1.05], showticklabels=True, tickformat=".0%", row=rows, col=COLS)
+    fig.update_layout(barmode="group")
+    return fig
+
+
+def confusions(
+    titles: list[str], matrices: list[np.ndarray], labels: list[str], L: dict
+) -> go.Figure:
+    """One 2 x 2 confusion matrix per remedy: rows the true class, columns the predicted one."""
+    fig = make_subplots(rows=1, cols=len(matrices), subplot_titles=titles, horizontal_spacing=0.03)
+    for k, C in enumerate(matrices, start=1):
+        share = C / np.maximum(C.sum(axis=1, keepdims=True), 1)  # colour: the share of each row
+        fig.add_trace(
+            go.Heatmap(
+                z=share,
+                x=labels,
+                y=labels,
+                text=C,
+                texttemplate="%{text}",
+                zmin=0,
+                zmax=1,
+                colorscale="Blues",
+                showscale=False,
+                hoverinfo="skip",
+            ),
+            row=1,
+            col=k,
+        )
+    fig.update_yaxes(autorange="reversed", showticklabels=False)
+    fig.update_yaxes(showticklabels=True, title_text=L["true"], row=1, col=1)
+    fig.update_xaxes(title_text=L["predicted"])
+    fig.update_layout(height=250, margin=dict(l=10, r=10, t=40, b=10))
+    return fig
+
+
+def loss_curves(
+    curves: dict[str, tuple[list, list, list]],
+    names: dict[str, str],
+    best: tuple[int, float],
+    L: dict,
+) -> go.Figure:
+    """Training (solid) and test (dashed) loss of every run; a star at the lowest test loss of
+    the plain run (the early-stopping epoch)."""
+    fig = go.Figure()
+    colors = ("#D55E00", "#0072B2", "#E69F00", "#009E73", "#CC79A7")
+    for (key, (epochs, train, test)), color in zip(curves.items(), colors, strict=False):
+        fig.add_trace(
+            go.Scatter(
+                x=epochs,
+                y=train,
+                name=f"{names[key]} · {L['train']}",
+                line=dict(color=color),
+                legendgroup=key,
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=epochs,
+                y=test,
+                name=f"{names[key]} · {L['test']}",
+                line=dict(color=color, dash="dash"),
+                legendgroup=key,
+            )
+        )
+    epoch, loss = best
+    fig.add_trace(
+        go.Scatter(
+            x=[epoch],
+            y=[loss],
+            mode="markers",
+            name=L["best"],
+            marker=dict(symbol="star", size=16, color="#000000"),
+        )
+    )
+    fig.add_vline(x=epoch, line_dash="dot", line_color=GREY)
+    fig.update_layout(
+        title=L["curves_title"],
+        height=380,
+        xaxis_title=L["epoch"],
+        yaxis_title=L["loss"],
+        margin=dict(l=10, r=10, t=50, b=10),
+        legend=dict(orientation="h", y=-0.2, yanchor="top"),
+    )
+    return fig
+
+
+def bias_variance(
+    values: tuple, train_err: np.ndarray, test_err: np.ndarray, L: dict, x_title: str
+) -> go.Figure:
+    """Final training and test error against the width or λ: bias on the left of the width
+    axis (both high), variance on the right (training low, test high)."""
+    x = [str(v) for v in values]  # evenly spaced categories: the values grow geometrically
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=x, y=train_err, name=L["train"], mode="lines+markers", line=dict(color="#0072B2")
+            ),
+            go.Scatter(
+                x=x,
+                y=test_err,
+                name=L["test"],
+                mode="lines+markers",
+                line=dict(color="#E69F00", dash="dash"),
+            ),
+        ]
+    )
+    fig.update_layout(
+        title=L["bv_title"],
+        height=340,
+        xaxis_title=x_title,
+        yaxis=dict(title=L["error"], tickformat=".0%", rangemode="tozero"),
+        margin=dict(l=10, r=10, t=50, b=10),
+    )
+    return fig
+
+
+def probability_map(model) -> np.ndarray:
+    """p(class 1) of a σ-output network on the RES x RES grid: rows along x₂, columns along x₁."""
+    _, points = grid(RES, EXTENT)  # the Playground's grid: (RES², 2), x₁ varying fastest
+    return model.predict(points)[:, 0].reshape(RES, RES)
+
+
+def loss_bars(
+    fig: go.Figure, names: list[str], train: list[float], test: list[float], L: dict
+) -> go.Figure:
+    """Final training and test loss of each run in the figure's last panel: the gap is the
+    overfitting."""
+    rows = -(-(len(names) + 1) // COLS)
+    fig.add_trace(
+        go.Bar(x=names, y=train, name=L["train_loss"], marker_color="#0072B2"), row=rows, col=COLS
+    )
+    fig.add_trace(
+        go.Bar(x=names, y=test, name=L["test_loss"], marker_color="#E69F00"), row=rows, col=COLS
+    )
+    fig.update_xaxes(range=None, showticklabels=True, tickangle=-45, row=rows, col=COLS)
+    fig.update_yaxes(range=None, autorange=True, showticklabels=True, row=rows, col=COLS)
+    fig.update_layout(barmode="group")
+    return fig
