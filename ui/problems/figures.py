@@ -45,9 +45,11 @@ def probability_scale() -> list:
     return [[0, tint(MAJORITY, 0.55)], [0.5, "#FFFFFF"], [1, tint(MINORITY, 0.55)]]
 
 
-def boundaries(titles: list[str], maps: list[np.ndarray], layers: list[list[Points]]) -> go.Figure:
-    """One panel per map (p(class 1) on the RES x RES grid), three to a row, with its points and
-    the 0.5 contour drawn as the edge between the two tints."""
+def boundaries(
+    titles: list[str], maps: list[np.ndarray | None], layers: list[list[Points]]
+) -> go.Figure:
+    """One panel per map (p(class 1) on the RES x RES grid; None: the points alone), three to a
+    row, with its points; the decision boundary (p = 0.5) is where the two tints meet (white)."""
     rows = -(-len(maps) // COLS)
     fig = make_subplots(
         rows=rows, cols=COLS, subplot_titles=titles, horizontal_spacing=0.04, vertical_spacing=0.1
@@ -56,6 +58,8 @@ def boundaries(titles: list[str], maps: list[np.ndarray], layers: list[list[Poin
     seen = set()
     for k, (P, points) in enumerate(zip(maps, layers, strict=True)):
         row, col = k // COLS + 1, k % COLS + 1
+        if P is None:
+            P = np.full((RES, RES), 0.5)  # white: no network in this panel
         fig.add_trace(
             go.Heatmap(
                 z=P.astype(np.float32),
@@ -102,36 +106,36 @@ def square_axes(fig: go.Figure) -> None:
     fig.update_yaxes(range=[-EXTENT, EXTENT], showticklabels=False, showgrid=False, zeroline=False)
 
 
-def scores_panel(
-    fig: go.Figure,
-    remedies: list[str],
-    values: dict[str, list[float]],
-    names: dict[str, str],
-    baseline: float,
-    baseline_name: str,
+def scores(
+    remedies: list[str], values: dict[str, list[float]], L: dict, baseline: float
 ) -> go.Figure:
-    """Grouped bars (accuracy, minority recall, F1 per remedy) in the figure's last panel, and
-    the always-majority accuracy as a dashed line: the accuracy paradox."""
-    rows = -(-len(remedies) // COLS)
+    """Grouped bars (accuracy, minority recall, F1 per remedy), and the always-majority accuracy
+    as a dashed line: the accuracy paradox."""
     colors = dict(zip(values, ("#999999", MINORITY, "#009E73"), strict=False))
-    for key, ys in values.items():
-        fig.add_trace(
-            go.Bar(x=remedies, y=ys, name=names[key], marker_color=colors[key], legendgroup=key),
-            row=rows,
-            col=COLS,
-        )
-    fig.add_hline(
-        y=baseline,
-        line_dash="dash",
-        line_color=GREY,
-        row=rows,
-        col=COLS,
-        annotation_text=baseline_name,
-        annotation_position="bottom left",
+    fig = go.Figure(
+        [
+            go.Bar(x=remedies, y=ys, name=L["scores"][key], marker_color=colors[key])
+            for key, ys in values.items()
+        ]
     )
-    fig.update_xaxes(range=None, showticklabels=True, tickangle=-45, row=rows, col=COLS)
-    fig.update_yaxes(range=[0, 1.05], showticklabels=True, tickformat=".0%", row=rows, col=COLS)
-    fig.update_layout(barmode="group")
+    fig.add_hline(y=baseline, line_dash="dash", line_color=GREY)
+    fig.add_annotation(
+        x=1,
+        xref="paper",
+        y=baseline,
+        yanchor="bottom",
+        xanchor="right",
+        text=L["always_majority"],
+        showarrow=False,
+    )
+    fig.update_layout(
+        title=L["scores_title"],
+        barmode="group",
+        height=320,
+        yaxis=dict(range=[0, 1.12], tickformat=".0%"),
+        margin=dict(l=10, r=10, t=50, b=10),
+        legend=dict(orientation="h", y=1.0, yanchor="bottom", x=1, xanchor="right"),
+    )
     return fig
 
 
@@ -207,11 +211,11 @@ def loss_curves(
     fig.add_vline(x=epoch, line_dash="dot", line_color=GREY)
     fig.update_layout(
         title=L["curves_title"],
-        height=380,
+        height=430,
         xaxis_title=L["epoch"],
         yaxis_title=L["loss"],
         margin=dict(l=10, r=10, t=50, b=10),
-        legend=dict(orientation="h", y=-0.2, yanchor="top"),
+        legend=dict(orientation="h", y=-0.3, yanchor="top"),
     )
     return fig
 
@@ -250,21 +254,3 @@ def probability_map(model) -> np.ndarray:
     """p(class 1) of a σ-output network on the RES x RES grid: rows along x₂, columns along x₁."""
     _, points = grid(RES, EXTENT)  # the Playground's grid: (RES², 2), x₁ varying fastest
     return model.predict(points)[:, 0].reshape(RES, RES)
-
-
-def loss_bars(
-    fig: go.Figure, names: list[str], train: list[float], test: list[float], L: dict
-) -> go.Figure:
-    """Final training and test loss of each run in the figure's last panel: the gap is the
-    overfitting."""
-    rows = -(-(len(names) + 1) // COLS)
-    fig.add_trace(
-        go.Bar(x=names, y=train, name=L["train_loss"], marker_color="#0072B2"), row=rows, col=COLS
-    )
-    fig.add_trace(
-        go.Bar(x=names, y=test, name=L["test_loss"], marker_color="#E69F00"), row=rows, col=COLS
-    )
-    fig.update_xaxes(range=None, showticklabels=True, tickangle=-45, row=rows, col=COLS)
-    fig.update_yaxes(range=None, autorange=True, showticklabels=True, row=rows, col=COLS)
-    fig.update_layout(barmode="group")
-    return fig

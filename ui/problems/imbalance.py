@@ -69,22 +69,29 @@ def panel(T: dict, cfg: cf.ProblemsConfig) -> None:
             accuracy=numbers.percent(baseline, 1), share=numbers.percent(split.y_test.mean(), 1)
         )
     )
+    charts(live, reports, names, baseline, F)
+    st.dataframe(metrics_table(runs, reports, names, I), hide_index=True)
+
+
+def charts(live: LiveImbalance, reports: list, names: list[str], baseline: float, F: dict) -> None:
+    """The boundaries (and the test set), the scores against always-majority, the confusions."""
+    split, runs = live.split, live.runs
+    test_points = fg.class_points(split.X_test, split.y_test, [F["majority"], F["minority"]])
     fig = fg.boundaries(
-        [*names, F["scores_title"]],
-        [fg.probability_map(r.trainer.model) for r in runs],
-        [train_points(r, split, F) for r in runs],
+        [*names, F["test_set"]],
+        [*(fg.probability_map(r.trainer.model) for r in runs), None],
+        [*(train_points(r, split, F) for r in runs), test_points],
     )
-    scores = {
+    common.chart(fig, key="pb_imb_boundaries")
+    st.caption(F["legend"])
+    values = {
         "accuracy": [r.accuracy for r in reports],
         "recall": [r.recall[1] for r in reports],
         "f1": [r.f1 for r in reports],
     }
-    fg.scores_panel(fig, names, scores, F["scores"], baseline, F["always_majority"])
-    common.chart(fig, key="pb_imb_boundaries")
-    st.caption(I["legend"])
+    common.chart(fg.scores(names, values, F, baseline), key="pb_imb_scores")
     labels = [F["majority"], F["minority"]]
     common.chart(fg.confusions(names, [r.C for r in reports], labels, F), key="pb_imb_confusion")
-    st.dataframe(metrics_table(runs, reports, names, I), hide_index=True)
 
 
 def train_points(run: imbalance.RemedyRun, split: data.Split, F: dict) -> list[fg.Points]:
@@ -107,25 +114,27 @@ def train_points(run: imbalance.RemedyRun, split: data.Split, F: dict) -> list[f
 
 
 def metrics_table(runs, reports, names: list[str], I: dict) -> pd.DataFrame:
-    """Per remedy: the training set's class sizes, accuracy, per-class precision and recall, F1."""
+    """One row per measure, one column per remedy: the training set's class sizes, accuracy,
+    per-class precision and recall, and the minority's F1."""
     C = I["columns"]
 
     def pct(value: float) -> str:
         return "—" if not np.isfinite(value) else numbers.percent(value, 1)
 
-    rows = {
-        C["remedy"]: names,
-        C["trained_on"]: [
-            I["sizes"].format(
-                majority=int((r.train_set.y == 0).sum()), minority=int((r.train_set.y == 1).sum())
-            )
-            for r in runs
-        ],
-        C["accuracy"]: [pct(r.accuracy) for r in reports],
-        C["precision_min"]: [pct(r.precision[1]) for r in reports],
-        C["recall_min"]: [pct(r.recall[1]) for r in reports],
-        C["precision_maj"]: [pct(r.precision[0]) for r in reports],
-        C["recall_maj"]: [pct(r.recall[0]) for r in reports],
-        C["f1"]: [numbers.fixed(r.f1, 2) for r in reports],
-    }
-    return pd.DataFrame(rows)
+    sizes = [
+        I["sizes"].format(majority=int((r.train_set.y == 0).sum()),
+                          minority=int((r.train_set.y == 1).sum()))
+        for r in runs
+    ]  # fmt: skip
+    rows = [
+        (C["trained_on"], sizes),
+        (C["accuracy"], [pct(r.accuracy) for r in reports]),
+        (C["precision_min"], [pct(r.precision[1]) for r in reports]),
+        (C["recall_min"], [pct(r.recall[1]) for r in reports]),
+        (C["precision_maj"], [pct(r.precision[0]) for r in reports]),
+        (C["recall_maj"], [pct(r.recall[0]) for r in reports]),
+        (C["f1"], [numbers.fixed(r.f1, 2) for r in reports]),
+    ]
+    table = pd.DataFrame([values for _, values in rows], columns=names)
+    table.insert(0, C["measure"], [label for label, _ in rows])
+    return table

@@ -87,8 +87,10 @@ def panel(T: dict, cfg: cf.ProblemsConfig) -> None:
     maps.insert(1, best_map(plain))
     layers = [points(r, F) for r in live.runs]
     layers.insert(1, layers[0])
-    fig = fg.boundaries([*titles, F["gap_title"]], maps, layers)
-    gap_panel(fig, live.runs, names, F)
+    split = live.split
+    maps.append(None)
+    layers.append(fg.class_points(split.X_test, split.y_test, [F["class0"], F["class1"]]))
+    fig = fg.boundaries([*titles, F["test_points"]], maps, layers)
     common.chart(fig, key="pb_fit_boundaries")
     curves = {
         r.remedy: (
@@ -117,13 +119,6 @@ def points(run: overfit.OverfitRun, F: dict) -> list[fg.Points]:
     """The points a run trained on (augmented copies and extra data included)."""
     names = [F["class0"], F["class1"]]
     return fg.class_points(run.trainer.X_train, run.trainer.y_train, names)
-
-
-def gap_panel(fig, runs, names: list[str], F: dict) -> None:
-    """The sixth panel: final training and test loss of each run (without the λ term)."""
-    train = [overfit.data_loss(r.trainer.model, r.trainer.X_train, r.trainer.y_train) for r in runs]
-    test = [overfit.data_loss(r.trainer.model, r.trainer.X_test, r.trainer.y_test) for r in runs]
-    fg.loss_bars(fig, names, train, test, F)
 
 
 def restore() -> None:
