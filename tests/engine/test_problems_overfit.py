@@ -62,7 +62,7 @@ def test_sweep_gives_an_error_per_value() -> None:
     setup = overfit.OverfitSetup(n_train=20)
     values, train_err, test_err = overfit.sweep(setup, "lam", epochs=3)
     assert values == overfit.LAMS and train_err.shape == test_err.shape == (len(values),)
-    assert np.all((0 <= train_err) & (train_err <= 1)) and np.all((0 <= test_err) & (test_err <= 1))
+    assert np.all((train_err >= 0) & (train_err <= 1)) and np.all((test_err >= 0) & (test_err <= 1))
     assert overfit.sweep(setup, "width", epochs=1)[0] == overfit.WIDTHS
 
 
