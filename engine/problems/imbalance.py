@@ -29,7 +29,7 @@ class ImbalanceSetup:
     noise: float = 0.0
     hidden: tuple[int, ...] = (8,)
     lr: float = 0.1
-    batch_size: int = 16
+    batch_size: int = 32
     seed: int = 0
 
     def spec(self) -> MLPSpec:

@@ -22,7 +22,7 @@ MAX_SEED = 999
 class ProblemsConfig:
     tab: str = "imbalance"
     share_pct: int = 10  # the minority's share of the points, in percent
-    imb_speed: int = 5
+    imb_speed: int = 2
     n_train: int = 30
     width: int = 32
     lam: float = 1.0

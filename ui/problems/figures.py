@@ -142,31 +142,35 @@ def scores(
 def confusions(
     titles: list[str], matrices: list[np.ndarray], labels: list[str], L: dict
 ) -> go.Figure:
-    """One 2 x 2 confusion matrix per remedy: rows the true class, columns the predicted one."""
-    fig = make_subplots(rows=1, cols=len(matrices), subplot_titles=titles, horizontal_spacing=0.03)
-    for k, C in enumerate(matrices, start=1):
-        share = C / np.maximum(C.sum(axis=1, keepdims=True), 1)  # colour: the share of each row
-        fig.add_trace(
-            go.Heatmap(
-                z=share,
-                x=labels,
-                y=labels,
-                text=C,
-                texttemplate="%{text}",
-                zmin=0,
-                zmax=1,
-                colorscale="Blues",
-                showscale=False,
-                hoverinfo="skip",
-            ),
-            row=1,
-            col=k,
-        )
-    fig.update_yaxes(autorange="reversed", showticklabels=False)
-    fig.update_yaxes(showticklabels=True, title_text=L["true"], row=1, col=1)
-    fig.update_xaxes(title_text=L["predicted"])
+    """One 2 x 2 confusion matrix per remedy (rows the true class, columns the predicted one),
+    side by side in one heatmap with a blank column between them: one trace and one pair of axes
+    is cheap to redraw every frame, five subplots are not."""
+    z, text = confusion_cells(matrices)
+    x = np.arange(z.shape[1])
+    ticks = [x for k in range(len(matrices)) for x in (3 * k, 3 * k + 1)]
+    fig = go.Figure(
+        go.Heatmap(z=z, text=text, texttemplate="%{text}", x=x, y=labels, zmin=0, zmax=1,
+                   colorscale="Blues", showscale=False, hoverinfo="skip", xgap=2, ygap=2)
+    )  # fmt: skip
+    for k, title in enumerate(titles):
+        fig.add_annotation(x=3 * k + 0.5, y=1.0, yref="paper", yanchor="bottom", text=title,
+                           showarrow=False)  # fmt: skip
+    fig.update_xaxes(tickvals=ticks, ticktext=labels * len(matrices), title_text=L["predicted"],
+                     showgrid=False, zeroline=False)  # fmt: skip
+    fig.update_yaxes(autorange="reversed", title_text=L["true"], showgrid=False)
     fig.update_layout(height=250, margin=dict(l=10, r=10, t=40, b=10))
     return fig
+
+
+def confusion_cells(matrices: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Colours (each row's share) and counts of the matrices in 2 x (3K − 1) cells, NaN and ""
+    in the blank columns between them."""
+    width = 3 * len(matrices) - 1
+    z, text = np.full((2, width), np.nan), np.full((2, width), "", dtype=object)
+    for k, C in enumerate(matrices):
+        z[:, 3 * k : 3 * k + 2] = row_shares(C)
+        text[:, 3 * k : 3 * k + 2] = C.astype(str)
+    return z, text
 
 
 def loss_curves(
@@ -254,3 +258,28 @@ def probability_map(model) -> np.ndarray:
     """p(class 1) of a σ-output network on the RES x RES grid: rows along x₂, columns along x₁."""
     _, points = grid(RES, EXTENT)  # the Playground's grid: (RES², 2), x₁ varying fastest
     return model.predict(points)[:, 0].reshape(RES, RES)
+
+
+def set_maps(fig: go.Figure, maps: list[np.ndarray | None]) -> None:
+    """A new frame of `boundaries`: only the heatmaps change (the points stay), so the figure
+    is built once per run and its p grids replaced (building it costs ten times more)."""
+    heatmaps = [trace for trace in fig.data if trace.type == "heatmap"]
+    for trace, P in zip(heatmaps, maps, strict=False):
+        if P is not None:
+            trace.z = P.astype(np.float32)
+
+
+def set_bars(fig: go.Figure, values: dict[str, list[float]]) -> None:
+    """A new frame of `scores`: the bars' heights."""
+    for trace, ys in zip(fig.data, values.values(), strict=True):
+        trace.y = ys
+
+
+def set_confusions(fig: go.Figure, matrices: list[np.ndarray]) -> None:
+    """A new frame of `confusions`: each matrix's counts and colours."""
+    fig.data[0].z, fig.data[0].text = confusion_cells(matrices)
+
+
+def row_shares(C: np.ndarray) -> np.ndarray:
+    """Each row of a confusion matrix over its total: the colour of each cell."""
+    return C / np.maximum(C.sum(axis=1, keepdims=True), 1)

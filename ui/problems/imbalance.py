@@ -2,14 +2,14 @@
 and seed, one per remedy, trained live side by side; their boundaries with the dropped, copied and
 synthetic points, their confusion matrices and the metrics that accuracy hides."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from engine.problems import data, imbalance, resample, weighted
-from ui import common, numbers
+from ui import common, numbers, text
 from ui.common import KEEP
 from ui.problems import config as cf
 from ui.problems import figures as fg
@@ -25,6 +25,7 @@ class LiveImbalance:
     config: imbalance.ImbalanceSetup
     split: data.Split
     runs: list[imbalance.RemedyRun]
+    figures: dict = field(default_factory=dict)  # language -> the figures, built once
 
 
 def build(setup: imbalance.ImbalanceSetup) -> LiveImbalance:
@@ -75,23 +76,41 @@ def panel(T: dict, cfg: cf.ProblemsConfig) -> None:
 
 def charts(live: LiveImbalance, reports: list, names: list[str], baseline: float, F: dict) -> None:
     """The boundaries (and the test set), the scores against always-majority, the confusions."""
-    split, runs = live.split, live.runs
-    test_points = fg.class_points(split.X_test, split.y_test, [F["majority"], F["minority"]])
-    fig = fg.boundaries(
-        [*names, F["test_set"]],
-        [*(fg.probability_map(r.trainer.model) for r in runs), None],
-        [*(train_points(r, split, F) for r in runs), test_points],
-    )
-    common.chart(fig, key="pb_imb_boundaries")
+    boundaries, scores, confusions = pictures(live, reports, names, baseline, F)
+    common.chart(boundaries, key="pb_imb_boundaries")
     st.caption(F["legend"])
+    common.chart(scores, key="pb_imb_scores")
+    common.chart(confusions, key="pb_imb_confusion")
+
+
+def pictures(live: LiveImbalance, reports: list, names: list[str], baseline: float, F: dict):
+    """The frame's three figures: built on the run's first frame (in this language), then only
+    their changing data replaced (benchmarks/problems.py times them)."""
+    maps = [fg.probability_map(r.trainer.model) for r in live.runs]
     values = {
         "accuracy": [r.accuracy for r in reports],
         "recall": [r.recall[1] for r in reports],
         "f1": [r.f1 for r in reports],
     }
-    common.chart(fg.scores(names, values, F, baseline), key="pb_imb_scores")
-    labels = [F["majority"], F["minority"]]
-    common.chart(fg.confusions(names, [r.C for r in reports], labels, F), key="pb_imb_confusion")
+    matrices = [r.C for r in reports]
+    figs = live.figures.get(text.current_lang())
+    if figs is None:
+        split, labels = live.split, [F["majority"], F["minority"]]
+        test_points = fg.class_points(split.X_test, split.y_test, labels)
+        figs = live.figures[text.current_lang()] = (
+            fg.boundaries(
+                [*names, F["test_set"]],
+                [*maps, None],
+                [*(train_points(r, split, F) for r in live.runs), test_points],
+            ),
+            fg.scores(names, values, F, baseline),
+            fg.confusions(names, matrices, labels, F),
+        )
+    boundaries, scores, confusions = figs
+    fg.set_maps(boundaries, maps)
+    fg.set_bars(scores, values)
+    fg.set_confusions(confusions, matrices)
+    return figs
 
 
 def train_points(run: imbalance.RemedyRun, split: data.Split, F: dict) -> list[fg.Points]:

@@ -3,13 +3,13 @@ few noisy points, and its remedies side by side (L2, early stopping, data augmen
 data), trained live; the loss curves with the early-stopping epoch and a button that restores it;
 the bias/variance sweep against the width or λ."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import streamlit as st
 
 from engine.problems import data, overfit
-from ui import common, numbers
+from ui import common, numbers, text
 from ui.common import KEEP
 from ui.problems import config as cf
 from ui.problems import figures as fg
@@ -25,6 +25,7 @@ class LiveOverfit:
     config: overfit.OverfitSetup
     split: data.Split
     runs: list[overfit.OverfitRun]
+    figures: dict = field(default_factory=dict)  # language -> the boundaries, built once
 
 
 def build(setup: overfit.OverfitSetup) -> LiveOverfit:
@@ -82,15 +83,7 @@ def panel(T: dict, cfg: cf.ProblemsConfig) -> None:
         disabled=best.epoch == plain.trainer.epoch,
     )
     names = [O["remedies"][r.remedy] for r in live.runs]
-    titles = [names[0], O["early_title"].format(epoch=best.epoch), *names[1:]]
-    maps = [fg.probability_map(r.trainer.model) for r in live.runs]
-    maps.insert(1, best_map(plain))
-    layers = [points(r, F) for r in live.runs]
-    layers.insert(1, layers[0])
-    split = live.split
-    maps.append(None)
-    layers.append(fg.class_points(split.X_test, split.y_test, [F["class0"], F["class1"]]))
-    fig = fg.boundaries([*titles, F["test_points"]], maps, layers)
+    fig = boundaries(live, names, O["early_title"].format(epoch=best.epoch), F)
     common.chart(fig, key="pb_fit_boundaries")
     curves = {
         r.remedy: (
@@ -102,6 +95,25 @@ def panel(T: dict, cfg: cf.ProblemsConfig) -> None:
     }
     fig = fg.loss_curves(curves, O["remedies"], (best.epoch, best.loss), F)
     common.chart(fig, key="pb_fit_curves")
+
+
+def boundaries(live: LiveOverfit, names: list[str], early_title: str, F: dict):
+    """No remedy, early stopping, L2, augmentation, more data and the test set: built on the
+    run's first frame (in this language), then only the maps and the early-stopping title change."""
+    plain = live.runs[0]
+    maps = [fg.probability_map(r.trainer.model) for r in live.runs]
+    maps.insert(1, best_map(plain))
+    fig = live.figures.get(text.current_lang())
+    if fig is None:
+        layers = [points(r, F) for r in live.runs]
+        layers.insert(1, layers[0])
+        split = live.split
+        layers.append(fg.class_points(split.X_test, split.y_test, [F["class0"], F["class1"]]))
+        titles = [names[0], early_title, *names[1:], F["test_points"]]
+        fig = live.figures[text.current_lang()] = fg.boundaries(titles, [*maps, None], layers)
+    fg.set_maps(fig, maps)
+    fig.layout.annotations[1].text = early_title
+    return fig
 
 
 def best_map(run: overfit.OverfitRun) -> np.ndarray:
