@@ -104,7 +104,7 @@ def test_overfit_controls_play_and_restore_early_stopping() -> None:
     at.slider(key="pb_n").set_value(40).run()
     at.select_slider(key="pb_width").set_value(16).run()
     at.select_slider(key="pb_lam").set_value(0.3).run()
-    at.slider(key="pb_sigma").set_value(0.5).run()
+    at.select_slider(key="pb_sigma").set_value(0.5).run()
     at.select_slider(key="pb_fspeed").set_value(20).run()
     cfg = config(at)
     assert (cfg.n_train, cfg.width, cfg.lam, cfg.sigma, cfg.fit_speed) == (40, 16, 0.3, 0.5, 20)

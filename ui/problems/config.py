@@ -15,6 +15,7 @@ from ui.playground.config import choice, number, read_fields
 TABS = ("imbalance", "overfit")
 SPEEDS = (1, 2, 5, 10, 20)  # epochs per frame
 SWEEPS = ("width", "lam")
+SIGMAS = tuple(round(0.05 * k, 2) for k in range(1, 21))  # the augmentation jitter σ
 MAX_SEED = 999
 
 
@@ -50,7 +51,7 @@ FIELDS: dict[str, tuple[str, Callable, Callable]] = {
     "n_train": ("n", number(int, 10, 200), str),
     "width": ("width", choice(WIDTHS, int), str),
     "lam": ("lam", choice(LAMS[1:], float), repr),
-    "sigma": ("sigma", number(float, 0.05, 1.0, digits=2), repr),
+    "sigma": ("sigma", choice(SIGMAS, float), repr),
     "fit_speed": ("fspeed", choice(SPEEDS, int), str),
     "sweep": ("sweep", choice(SWEEPS), str),
     "seed": ("seed", number(int, 0, MAX_SEED), str),

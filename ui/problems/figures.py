@@ -149,14 +149,33 @@ def confusions(
     x = np.arange(z.shape[1])
     ticks = [x for k in range(len(matrices)) for x in (3 * k, 3 * k + 1)]
     fig = go.Figure(
-        go.Heatmap(z=z, text=text, texttemplate="%{text}", x=x, y=labels, zmin=0, zmax=1,
-                   colorscale="Blues", showscale=False, hoverinfo="skip", xgap=2, ygap=2)
-    )  # fmt: skip
+        go.Heatmap(
+            z=z,
+            text=text,
+            texttemplate="%{text}",
+            x=x,
+            y=labels,
+            zmin=0,
+            zmax=1,
+            colorscale="Blues",
+            showscale=False,
+            hoverinfo="skip",
+            xgap=2,
+            ygap=2,
+        )
+    )
     for k, title in enumerate(titles):
-        fig.add_annotation(x=3 * k + 0.5, y=1.0, yref="paper", yanchor="bottom", text=title,
-                           showarrow=False)  # fmt: skip
-    fig.update_xaxes(tickvals=ticks, ticktext=labels * len(matrices), title_text=L["predicted"],
-                     showgrid=False, zeroline=False)  # fmt: skip
+        fig.add_annotation(
+            x=3 * k + 0.5, y=1.0, yref="paper", yanchor="bottom", text=title, showarrow=False
+        )
+    fig.update_xaxes(
+        tickangle=0,
+        tickvals=ticks,
+        ticktext=labels * len(matrices),
+        title_text=L["predicted"],
+        showgrid=False,
+        zeroline=False,
+    )
     fig.update_yaxes(autorange="reversed", title_text=L["true"], showgrid=False)
     fig.update_layout(height=250, margin=dict(l=10, r=10, t=40, b=10))
     return fig

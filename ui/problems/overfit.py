@@ -39,10 +39,20 @@ def section(T: dict, cfg: cf.ProblemsConfig) -> cf.ProblemsConfig:
     n = cols[0].slider(O["n_train"], 10, 200, step=5, key="pb_n", help=O["n_train_help"], **KEEP)
     width = cols[1].select_slider(O["width"], overfit.WIDTHS, key="pb_width", **KEEP)
     lam = cols[2].select_slider(
-        "λ (L2)", overfit.LAMS[1:], key="pb_lam", help=O["lam_help"], **KEEP
+        O["sweeps"]["lam"],
+        overfit.LAMS[1:],
+        key="pb_lam",
+        help=O["lam_help"],
+        format_func=numbers.fmt,
+        **KEEP,
     )
-    sigma = cols[3].slider(
-        O["sigma"], 0.05, 1.0, step=0.05, key="pb_sigma", help=O["sigma_help"], **KEEP
+    sigma = cols[3].select_slider(
+        O["sigma"],
+        cf.SIGMAS,
+        key="pb_sigma",
+        help=O["sigma_help"],
+        format_func=numbers.fmt,
+        **KEEP,
     )
     speed = st.select_slider(T["speed"], cf.SPEEDS, key="pb_fspeed", help=T["speed_help"], **KEEP)
     cfg = replace(
