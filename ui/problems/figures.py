@@ -266,7 +266,7 @@ def bias_variance(
     fig.update_layout(
         title=L["bv_title"],
         height=340,
-        xaxis_title=x_title,
+        xaxis=dict(title=x_title, type="category"),
         yaxis=dict(title=L["error"], tickformat=".0%", rangemode="tozero"),
         margin=dict(l=10, r=10, t=50, b=10),
     )
