@@ -166,3 +166,10 @@ def test_spanish_page() -> None:
     es = text.load("problems", "es")
     assert at.tabs[1].label == es["tabs"]["overfit"]
     assert any(m.value.startswith("**Época 0**") for m in at.markdown) and not errors(at)
+
+
+def test_presenter_mode_leaves_the_room_to_the_live_view() -> None:
+    at = open_page({"present": "1"})
+    shown = [m.value for m in at.markdown]
+    assert not any(v.startswith("Two overlapping Gaussian") for v in shown)
+    assert not at.info and epoch(at) == 0 and len(figures(at)) == 3

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from engine.problems import data, imbalance, resample, weighted
-from ui import common, numbers, text
+from ui import common, numbers, presenter, text
 from ui.common import KEEP
 from ui.problems import config as cf
 from ui.problems import figures as fg
@@ -34,8 +34,9 @@ def build(setup: imbalance.ImbalanceSetup) -> LiveImbalance:
 
 def section(T: dict, cfg: cf.ProblemsConfig) -> cf.ProblemsConfig:
     I = T["imbalance"]
-    st.markdown(I["about"])
-    st.info(I["train_only"])
+    if not presenter.is_presenting():  # on a projector the teacher says it; the view gets the room
+        st.markdown(I["about"])
+        st.info(I["train_only"])
     cols = st.columns([3, 2, 1], vertical_alignment="bottom")
     share = cols[0].slider(
         I["share"], 1, 50, key="pb_share", format="%d %%", help=I["share_help"], **KEEP

@@ -9,7 +9,7 @@ import numpy as np
 import streamlit as st
 
 from engine.problems import data, overfit
-from ui import common, numbers, text
+from ui import common, numbers, presenter, text
 from ui.common import KEEP
 from ui.problems import config as cf
 from ui.problems import figures as fg
@@ -34,7 +34,8 @@ def build(setup: overfit.OverfitSetup) -> LiveOverfit:
 
 def section(T: dict, cfg: cf.ProblemsConfig) -> cf.ProblemsConfig:
     O = T["overfit"]
-    st.markdown(O["about"])
+    if not presenter.is_presenting():  # on a projector the teacher says it; the view gets the room
+        st.markdown(O["about"])
     cols = st.columns(4, vertical_alignment="bottom")
     n = cols[0].slider(O["n_train"], 10, 200, step=5, key="pb_n", help=O["n_train_help"], **KEEP)
     width = cols[1].select_slider(O["width"], overfit.WIDTHS, key="pb_width", **KEEP)
