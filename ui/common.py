@@ -24,6 +24,7 @@ PAGES = {
     "pages/4_CNN.py": "cnn",
     "pages/5_Sequences.py": "sequences",
     "pages/7_Workshops.py": "workshops",
+    "pages/8_Problems.py": "problems",
 }
 _LOCK_MAKER = threading.Lock()
 # Give every keyed widget **KEEP: Streamlit deletes the state of a widget that a run did not draw

@@ -53,7 +53,7 @@ class MLP:
         spec = self.spec
         Zs, As = cache
         m = Y.shape[0]
-        dZ = losses.output_grad(spec.loss, spec.output, Zs[-1], As[-1], Y)  # (m, n_L)
+        dZ = self.output_grad(Zs[-1], As[-1], Y)  # (m, n_L)
         dZs = [dZ]
         for l in reversed(range(spec.n_layers)):
             np.matmul(As[l].T, dZ, out=self.dW[l])  # (n_{l-1}, n_l); As[l] is A[l−1]
@@ -83,8 +83,16 @@ class MLP:
 
     def cost(self, Z: np.ndarray, A: np.ndarray, Y: np.ndarray) -> float:
         spec = self.spec
-        J = losses.data_loss(spec.loss, Z, A, Y)
+        J = self.data_loss(Z, A, Y)
         return J + losses.penalty(spec.reg, spec.lam, spec.l1_ratio, self.W, Y.shape[0])
+
+    def data_loss(self, Z: np.ndarray, A: np.ndarray, Y: np.ndarray) -> float:
+        """J without the λ term (a subclass may weight the examples: engine/problems/weighted)."""
+        return losses.data_loss(self.spec.loss, Z, A, Y)
+
+    def output_grad(self, Z: np.ndarray, A: np.ndarray, Y: np.ndarray) -> np.ndarray:
+        """dJ/dZ[L] of data_loss, (m, n_L)."""
+        return losses.output_grad(self.spec.loss, self.spec.output, Z, A, Y)
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Ŷ: the output layer's activations, (m, n_L)."""

@@ -1,0 +1,1 @@
+"""The common-problems lab: class imbalance and overfitting (seeds 002 and 003)."""
