@@ -23,5 +23,5 @@ with common.user_errors():
     state.remember(cfg)
     live.section(T, cfg, engine)
     st.caption(T["metrics_note"])
-    common.show_code(nets.mlp_backward, nets.d_loss, nets.g_loss, numpy_pair.NumpyPair.g_update,
+    common.show_code(nets.mlp_backward, nets.d_loss, nets.g_loss, numpy_pair.NumpyPair.g_grads,
                      trainer.Gan.run_epoch, metrics.divergences)  # fmt: skip

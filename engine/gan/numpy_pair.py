@@ -16,25 +16,35 @@ class NumpyPair:
         self.D = nets.init_mlp((2, *spec.d_layers, 1), rng)
         self.opt_G, self.opt_D = nets.new_opt_state(self.G), nets.new_opt_state(self.D)
 
-    def d_update(self, X_real: np.ndarray, Z: np.ndarray) -> float:
-        """One D step on a batch of real samples and G(z): minimize J_D (maximize V)."""
-        X_fake, _ = nets.mlp_forward(Z, self.G, "tanh")  # (m, 2); G is not updated here
+    def d_grads(self, X_real: np.ndarray, Z: np.ndarray):
+        """J_D and dJ_D/dθ_D on a batch of real samples and G(z) (G is not changed)."""
+        X_fake, _ = nets.mlp_forward(Z, self.G, "tanh")  # (m, 2)
         X = np.vstack([X_real, X_fake])  # one pass of D over both halves
         s, cache = nets.mlp_forward(X, self.D, "logit")  # (2m, 1)
         J, ds_real, ds_fake = nets.d_loss(s[: len(X_real)], s[len(X_real) :], self.spec.loss)
         grads, _ = nets.mlp_backward(np.vstack([ds_real, ds_fake]), cache, self.D, "logit")
-        self.D = nets.update(self.D, grads, self.spec.opt_d, self.spec.lr_d, self.opt_D)
-        return float(J)
+        return float(J), grads
 
-    def g_update(self, Z: np.ndarray) -> float:
-        """One G step: minimize J_G, with the gradient carried back through D (D stays fixed)."""
+    def g_grads(self, Z: np.ndarray):
+        """J_G and dJ_G/dθ_G, the gradient carried back through D's layers (D is not changed)."""
         X_fake, cache_G = nets.mlp_forward(Z, self.G, "tanh")  # (m, 2)
         s, cache_D = nets.mlp_forward(X_fake, self.D, "logit")  # (m, 1)
         J, ds = nets.g_loss(s, self.spec.loss)
         _, dX = nets.mlp_backward(ds, cache_D, self.D, "logit")  # dJ_G/dx (m, 2), through D
         grads, _ = nets.mlp_backward(dX, cache_G, self.G, "tanh")
+        return float(J), grads
+
+    def d_update(self, X_real: np.ndarray, Z: np.ndarray) -> float:
+        """One D step: minimize J_D (maximize V)."""
+        J, grads = self.d_grads(X_real, Z)
+        self.D = nets.update(self.D, grads, self.spec.opt_d, self.spec.lr_d, self.opt_D)
+        return J
+
+    def g_update(self, Z: np.ndarray) -> float:
+        """One G step: minimize J_G."""
+        J, grads = self.g_grads(Z)
         self.G = nets.update(self.G, grads, self.spec.opt_g, self.spec.lr_g, self.opt_G)
-        return float(J)
+        return J
 
     def params(self) -> tuple[nets.Params, nets.Params]:
         """(G, D) as NumPy arrays (never changed in place: an update makes new arrays)."""
