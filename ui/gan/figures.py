@@ -4,6 +4,7 @@ arrows ∂D/∂x on the fakes, each a layer that can be left out."""
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from ui import palette
 
@@ -37,8 +38,9 @@ def plane(view: dict, layers: tuple[str, ...], L: dict) -> go.Figure:
         traces.append(arrows(view["fake"][:N_ARROWS], view["grad"][:N_ARROWS], L))
     fig = go.Figure(traces)
     fig.update_layout(
-        title=L["plane_title"], height=520, margin=MARGIN, template="plotly_white",
-        uirevision="keep", legend={"orientation": "h", "y": -0.08, "x": 0},
+        title=L["plane_title"], height=520, margin=MARGIN, uirevision="keep",
+        template=pio.templates["plotly_white"],  # the object: a name is looked up and copied
+        legend={"orientation": "h", "y": -0.08, "x": 0},
     )  # fmt: skip
     fig.update_xaxes(range=[-1, 1], title="x₁", constrain="domain")
     fig.update_yaxes(range=[-1, 1], title="x₂", scaleanchor="x", scaleratio=1)
@@ -94,7 +96,7 @@ def losses(history: dict, L: dict) -> go.Figure:
             fig.add_trace(go.Scatter(x=steps[idx], y=values, mode="lines", name=name,
                                      line={"color": color, "width": 2}))  # fmt: skip
     fig.update_layout(
-        title=L["loss_title"], height=300, margin=MARGIN, template="plotly_white",
+        title=L["loss_title"], height=300, margin=MARGIN, template=pio.templates["plotly_white"],
         uirevision="keep", legend={"orientation": "h", "y": -0.3, "x": 0},
     )  # fmt: skip
     fig.update_xaxes(title=L["updates"])
