@@ -2,8 +2,6 @@
 MLPs, fight over points in the plane; D's map, G's samples and manifold and the arrows ∂D/∂x move
 while they train."""
 
-import streamlit as st
-
 from engine.gan import metrics, nets, numpy_pair, trainer
 from ui import common, text
 from ui.gan import controls, live, state
@@ -22,6 +20,5 @@ with common.user_errors():
     cfg = controls.main(T, cfg)
     state.remember(cfg)
     live.section(T, cfg, engine)
-    st.caption(T["metrics_note"])
     common.show_code(nets.mlp_backward, nets.d_loss, nets.g_loss, numpy_pair.NumpyPair.g_grads,
                      trainer.Gan.run_epoch, metrics.divergences)  # fmt: skip

@@ -147,3 +147,16 @@ def test_the_plane_arrays_have_the_shapes_the_page_draws() -> None:
     assert gan.manifold(11).shape == (11, 11, 2)
     assert Gan(replace(GanSpec(), noise_dim=1)).manifold(11).shape == (11, 2)
     assert gan.fake().shape == (trainer.N_FIXED, 2)
+
+
+def test_the_default_run_covers_both_gaussians_within_3000_epochs() -> None:
+    """Measured: JS 0.14 after 3000 epochs (two samples of one distribution: 0.01); the issue's
+    JS < 0.05 is not reached by these networks in 3000 epochs (see benchmarks/gan.py)."""
+    gan = Gan(GanSpec())
+    start = gan.scores()["js"]
+    gan.train(3000)
+    X_fake = gan.fake()
+    centres = np.array([[-0.5, -0.35], [0.5, 0.35]])
+    near = np.linalg.norm(X_fake[:, None] - centres[None], axis=2) < 0.3  # (m, 2)
+    assert near.mean(axis=0).min() > 0.25  # each mode gets a quarter of the samples or more
+    assert gan.scores()["js"] < min(0.2, start / 2)

@@ -40,7 +40,7 @@ class GanConfig:
     lr_d: float = _SPEC.lr_d
     loss: str = _SPEC.loss
     seed: int = _SPEC.seed
-    speed: int = 50
+    speed: int = 200
     layers: tuple[str, ...] = LAYERS
 
     def spec(self, backend: str = "numpy", device: str = "cpu") -> GanSpec:

@@ -13,6 +13,7 @@ FAKE = palette.CLASS_COLORS[3]  # vermillion
 INK = "#333333"
 # D(x): light vermillion where D says fake, grey at ½ (D cannot tell), light blue where real.
 D_SCALE = [[0.0, "#F4B99A"], [0.5, "#D9D9D9"], [1.0, "#9CC7E4"]]
+COLORBAR = {"title": {"text": "D(x)"}, "len": 0.8, "thickness": 14}
 MARGIN = {"l": 10, "r": 10, "t": 50, "b": 10}
 N_SHOWN = 600  # samples of each kind drawn (the metrics use all of them)
 N_ARROWS = 150
@@ -25,7 +26,7 @@ def plane(view: dict, layers: tuple[str, ...], L: dict) -> go.Figure:
     if "dmap" in layers:
         traces.append(go.Heatmap(
             x=view["u"], y=view["u"], z=view["d_map"].astype(np.float32), zmin=0, zmax=1,
-            colorscale=D_SCALE, name="D(x)", colorbar={"title": {"text": "D(x)"}, "len": 0.8},
+            colorscale=D_SCALE, name="D(x)", colorbar=COLORBAR,
             hovertemplate="x₁ %{x:.2f}, x₂ %{y:.2f}<br>D(x) = %{z:.2f}<extra></extra>",
         ))  # fmt: skip
     if "manifold" in layers:
@@ -38,9 +39,9 @@ def plane(view: dict, layers: tuple[str, ...], L: dict) -> go.Figure:
         traces.append(arrows(view["fake"][:N_ARROWS], view["grad"][:N_ARROWS], L))
     fig = go.Figure(traces)
     fig.update_layout(
-        title=L["plane_title"], height=520, margin=MARGIN, uirevision="keep",
+        title=L["plane_title"], height=480, margin=MARGIN, uirevision="keep",
         template=pio.templates["plotly_white"],  # the object: a name is looked up and copied
-        legend={"orientation": "h", "y": -0.08, "x": 0},
+        legend={"orientation": "h", "y": -0.14, "yanchor": "top", "x": 0},
     )  # fmt: skip
     fig.update_xaxes(range=[-1, 1], title="x₁", constrain="domain")
     fig.update_yaxes(range=[-1, 1], title="x₂", scaleanchor="x", scaleratio=1)
@@ -97,8 +98,8 @@ def losses(history: dict, L: dict) -> go.Figure:
                                      line={"color": color, "width": 2}))  # fmt: skip
     fig.update_layout(
         title=L["loss_title"], height=300, margin=MARGIN, template=pio.templates["plotly_white"],
-        uirevision="keep", legend={"orientation": "h", "y": -0.3, "x": 0},
+        uirevision="keep", legend={"orientation": "h", "y": -0.3, "yanchor": "top", "x": 0},
     )  # fmt: skip
-    fig.update_xaxes(title=L["updates"])
+    fig.update_xaxes(title=L["updates"], automargin=True)
     fig.update_yaxes(title=L["loss_axis"], rangemode="tozero")
     return fig

@@ -76,8 +76,11 @@ def panel(run: Gan, cfg: cf.GanConfig, T: dict) -> None:
         kl=numbers.fmt(s["kl"], 3), js=numbers.fmt(s["js"], 3),
         acc_real=numbers.fmt(100 * s["acc_real"], 0), acc_fake=numbers.fmt(100 * s["acc_fake"], 0),
     ))  # fmt: skip
-    common.chart(figures.plane(view(run, cfg.layers), cfg.layers, T["fig"]), key="gan_plane")
-    common.chart(figures.losses(run.history, T["fig"]), key="gan_losses")
+    left, right = st.columns([3, 2])
+    plane = figures.plane(view(run, cfg.layers), cfg.layers, T["fig"])
+    common.chart(plane, key="gan_plane", where=left)
+    common.chart(figures.losses(run.history, T["fig"]), key="gan_losses", where=right)
+    right.caption(T["metrics_note"])
 
 
 def view(run: Gan, layers: tuple[str, ...]) -> dict[str, np.ndarray]:
