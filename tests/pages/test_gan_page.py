@@ -16,7 +16,7 @@ from ui.gan import state
 PAGE = "../../pages/6_GAN.py"
 T = text.load("gan", "en")
 TIMEOUT = 60  # the first run imports torch for the engine picker
-STATUS = re.compile(r"\*\*Epoch (\d+)\*\* · (\d+) updates of D, (\d+) of G")
+STATUS = re.compile(r"\*\*Epoch (\d+)\*\* · updates: D (\d+), G (\d+)")
 
 
 def open_page(query: dict | None = None) -> AppTest:
@@ -159,3 +159,15 @@ def test_the_page_reads_in_spanish() -> None:
     at = open_page({"lang": "es"})
     assert any(m.value.startswith("**Época 0**") for m in at.markdown)
     assert not errors(at)
+
+
+def test_the_torch_engine_trains_the_same_run_as_numpy() -> None:
+    pytest.importorskip("torch")
+    numpy_page, torch_page = open_page({"speed": "5"}), open_page({"speed": "5"})
+    torch_page.radio(key="gan_engine").set_value("torch-cpu").run()
+    for at in (numpy_page, torch_page):
+        at.button(key="gan_step").click().run()
+    assert torch_page.session_state["gan_run"].spec.backend == "torch"
+    line = [next(m.value for m in at.markdown if STATUS.match(m.value))
+            for at in (numpy_page, torch_page)]  # fmt: skip
+    assert line[0] == line[1] and not errors(torch_page)
