@@ -14,10 +14,10 @@ with common.user_errors():
     state.load_url(T)  # setup_page drew the lecture presets (T["presets"])
     state.show_notices()
     cfg = state.config()
+    cfg = controls.view(T, cfg)
     cfg = controls.network(T, cfg, "g")
     cfg = controls.network(T, cfg, "d")
     cfg = controls.training(T, cfg)
-    cfg = controls.main(T, cfg)
     state.remember(cfg)
     live.section(T, cfg, engine)
     common.show_code(nets.mlp_backward, nets.d_loss, nets.g_loss, numpy_pair.NumpyPair.g_grads,

@@ -72,7 +72,7 @@ def test_play_trains_speed_epochs_per_frame_and_pause_stops() -> None:
 
 
 CONTROLS = [  # (widget kind, key, value, config field, URL key, URL value)
-    ("segmented_control", "gan_data", "ring", "data", "data", "ring"),
+    ("selectbox", "gan_data", "ring", "data", "data", "ring"),
     ("select_slider", "gan_speed", 20, "speed", "speed", "20"),
     ("pills", "gan_layers", ["real", "fake"], "layers", "show", "real,fake"),
     ("number_input", "gan_g_depth", 3, "g_depth", "g_layers", "3"),

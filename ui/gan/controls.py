@@ -1,5 +1,5 @@
-"""The GAN lab's controls: the data and the layers above the plane, the two networks and their
-training in the sidebar. Each returns the configuration the widgets show; a value that cannot
+"""The GAN lab's controls, in the sidebar: the data and the view, the two networks and their
+training. Each returns the configuration the widgets show; a value that cannot
 train (no neurons, k_D = k_G = 0) is named in an error and the last good value is kept."""
 
 from dataclasses import replace
@@ -12,20 +12,20 @@ from ui.common import KEEP
 from ui.gan import config as cf
 
 
-def main(T: dict, cfg: cf.GanConfig) -> cf.GanConfig:
-    """The real distribution, what the plane shows and the epochs per frame."""
-    left, right = st.columns([3, 2], vertical_alignment="bottom")
-    dataset = left.segmented_control(
-        T["data"], data.DATASETS, key="gan_data", format_func=T["data_names"].__getitem__, **KEEP
-    )
-    speed = right.select_slider(T["speed"], cf.SPEEDS, key="gan_speed", help=T["speed_help"],
-                                **KEEP)  # fmt: skip
-    layers = st.pills(
+def view(T: dict, cfg: cf.GanConfig) -> cf.GanConfig:
+    """The real distribution, what the plane shows and the epochs per frame (top of the sidebar,
+    so that the live view fills the screen; in presenter mode the URL keeps them)."""
+    side = st.sidebar
+    dataset = side.selectbox(T["data"], data.DATASETS, key="gan_data",
+                             format_func=T["data_names"].__getitem__, **KEEP)  # fmt: skip
+    layers = side.pills(
         T["show"], cf.LAYERS, selection_mode="multi", key="gan_layers",
         format_func=T["layer_names"].__getitem__, **KEEP,
     )  # fmt: skip
+    speed = side.select_slider(T["speed"], cf.SPEEDS, key="gan_speed", help=T["speed_help"],
+                               **KEEP)  # fmt: skip
     shown = tuple(name for name in cf.LAYERS if name in layers)
-    return replace(cfg, data=dataset or cfg.data, speed=speed, layers=shown)
+    return replace(cfg, data=dataset, speed=speed, layers=shown)
 
 
 def network(T: dict, cfg: cf.GanConfig, net: str) -> cf.GanConfig:

@@ -39,9 +39,9 @@ def plane(view: dict, layers: tuple[str, ...], L: dict) -> go.Figure:
         traces.append(arrows(view["fake"][:N_ARROWS], view["grad"][:N_ARROWS], L))
     fig = go.Figure(traces)
     fig.update_layout(
-        title=L["plane_title"], height=480, margin=MARGIN, uirevision="keep",
+        title=L["plane_title"], height=460, margin=MARGIN, uirevision="keep",
         template=pio.templates["plotly_white"],  # the object: a name is looked up and copied
-        legend={"orientation": "h", "y": -0.14, "yanchor": "top", "x": 0},
+        legend={"orientation": "h", "y": -0.2, "yanchor": "top", "x": 0},
     )  # fmt: skip
     fig.update_xaxes(range=[-1, 1], title="x₁", constrain="domain")
     fig.update_yaxes(range=[-1, 1], title="x₂", scaleanchor="x", scaleratio=1)
@@ -97,8 +97,9 @@ def losses(history: dict, L: dict) -> go.Figure:
             fig.add_trace(go.Scatter(x=steps[idx], y=values, mode="lines", name=name,
                                      line={"color": color, "width": 2}))  # fmt: skip
     fig.update_layout(
-        title=L["loss_title"], height=300, margin=MARGIN, template=pio.templates["plotly_white"],
-        uirevision="keep", legend={"orientation": "h", "y": -0.3, "yanchor": "top", "x": 0},
+        title=L["loss_title"], height=320, margin={**MARGIN, "b": 90}, uirevision="keep",
+        template=pio.templates["plotly_white"],
+        legend={"orientation": "h", "y": -0.45, "yanchor": "top", "x": 0},
     )  # fmt: skip
     fig.update_xaxes(title=L["updates"], automargin=True)
     fig.update_yaxes(title=L["loss_axis"], rangemode="tozero")
