@@ -23,6 +23,7 @@ PAGES = {
     "pages/3_Softmax.py": "softmax",
     "pages/4_CNN.py": "cnn",
     "pages/5_Sequences.py": "sequences",
+    "pages/6_GAN.py": "gan",
     "pages/7_Workshops.py": "workshops",
     "pages/8_Problems.py": "problems",
 }
