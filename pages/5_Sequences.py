@@ -4,12 +4,13 @@ import streamlit as st
 
 from engine import seq_trainer, sequences
 from engine.numpy_backend import rnn
-from ui import common, text
+from ui import common, presenter, text
 from ui.sequences import sections
 
 T = text.load("sequences")
 common.setup_page(T)
-st.caption(T["formulas_note"])
+if not presenter.is_presenting():
+    st.caption(T["formulas_note"])
 
 cfg, steps_per_tick = sections.sidebar(T)
 run = None

@@ -55,12 +55,17 @@ def setup_page(T: dict) -> None:
     page_links()
     presenter.controls()
     formulas.fit_to_column()
-    st.title(f"{T['icon']} {T['title']}")
-    if not presenter.is_presenting():  # on a projector the teacher says it; the view gets the room
+    presenting = presenter.is_presenting()
+    # On a projector the title and the presets share a row, and the teacher says the intro: the
+    # lab's live view gets the screen.
+    heading, menu = st.columns([3, 1], vertical_alignment="bottom") if presenting else (st, st)
+    heading.title(f"{T['icon']} {T['title']}")
+    if not presenting:
         st.markdown(T["intro"])
         show_formulas(T["formulas"])
     if T.get("presets"):
-        links.presets_menu(T["presets"])
+        with menu if presenting else st.container():
+            links.presets_menu(T["presets"])
 
 
 def language_switch() -> None:

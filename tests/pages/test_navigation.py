@@ -23,6 +23,6 @@ def test_the_sidebar_names_the_home_page_playground():
     assert labels[0] == "Playground"
     # Each link goes to its page's own URL: "" for the home page, "CNN" for pages/4_CNN.py.
     assert [link.proto.page for link in links] == [
-        "", "Neuron_and_backprop", "Loss_surface", "Softmax", "CNN", "Sequences", "Workshops",
-        "Problems",
+        "", "Neuron_and_backprop", "Loss_surface", "Softmax", "CNN", "Sequences", "GAN",
+        "Workshops", "Problems",
     ]  # fmt: skip

@@ -71,7 +71,9 @@ def stacked(titles: list[str], weights: list[float], gap: float = 0.035) -> tupl
     return layout, ids
 
 
-def gate_heatmaps(gates: dict, tokens: list[str], L: dict, max_units: int = 32) -> go.Figure:
+def gate_heatmaps(
+    gates: dict, tokens: list[str], L: dict, max_units: int = 32, row_px: int = 130
+) -> go.Figure:
     """One heatmap per gate (rows units, columns time steps), stacked with a shared time axis.
 
     Gates in [0, 1] share one colour bar, [−1, 1] values another; c gets a symmetric scale.
@@ -99,7 +101,7 @@ def gate_heatmaps(gates: dict, tokens: list[str], L: dict, max_units: int = 32) 
     bar = dict(len=0.3, thickness=14)
     layout |= dict(
         xaxis=time_axis(tokens, L["time"], ids[-1]),
-        height=130 * len(names) + 90,
+        height=row_px * len(names) + 90,
         margin=dict(l=10, r=10, t=30, b=40),
         coloraxis=dict(
             colorscale=GATE_SCALE, cmin=0, cmax=1, colorbar=bar | dict(title="σ", y=0.85)

@@ -12,7 +12,7 @@ import streamlit as st
 from engine.numpy_backend.rnn import MODELS
 from engine.seq_trainer import SeqConfig, SeqTrainer, compare_lag, lag_sweep
 from engine.sequences import TASKS
-from ui import common
+from ui import common, numbers, presenter
 from ui.common import KEEP
 from ui.links import bound, choice, flag, number, write_flag
 from ui.sequences import figures
@@ -172,8 +172,9 @@ def step_once(k: int) -> None:
 def controls(T: dict, run: RunState, k: int) -> None:
     """Play/Pause, Step and Reset: callbacks that flip the session's flag (a full rerun)."""
     L = T["live"]
-    st.subheader(L["header"])
-    st.markdown(T["tasks"][run.cfg.task])
+    if not presenter.is_presenting():  # on a projector the six gate maps get the screen
+        st.subheader(L["header"])
+        st.markdown(T["tasks"][run.cfg.task])
     cols = st.columns([1, 1, 1, 5])
     if run.running:
         cols[0].button(L["pause"], on_click=set_running, args=(False,), key="seq_pause")
@@ -208,24 +209,29 @@ def draw_live(T: dict, run: RunState) -> None:
     L, F, trainer = T["live"], T["fig"], run.trainer
     metric = "accuracy" if trainer.task.classes else "r2"
     h = trainer.history
+    presenting = presenter.is_presenting()
+    # On a projector the gate maps come first, all six in one screen; the numbers under them.
+    views = st.container() if presenting else None
     cols = st.columns(4)
-    cols[0].metric(L["steps"], trainer.steps)
-    cols[1].metric(L["loss"], f"{h['loss'][-1]:.4f}" if h["loss"] else "–")
-    cols[2].metric(
-        L[metric], f"{trainer.accuracy:.1%}" if metric == "accuracy" else f"{trainer.accuracy:.3f}"
-    )
-    cols[3].metric(L["grad_norm"], f"{h['grad_norm'][-1]:.3g}" if h["grad_norm"] else "–")
+    cols[0].metric(L["steps"], numbers.count(trainer.steps))
+    cols[1].metric(L["loss"], numbers.fixed(h["loss"][-1], 4) if h["loss"] else "–")
+    score = trainer.accuracy
+    shown_score = numbers.percent(score) if metric == "accuracy" else numbers.fixed(score, 3)
+    cols[2].metric(L[metric], shown_score)
+    cols[3].metric(L["grad_norm"], numbers.fmt(h["grad_norm"][-1]) if h["grad_norm"] else "–")
     if trainer.diverged:
         st.error(L["diverged"])
     k = timeline(L, trainer, run.running)
     inputs = probe_input(L, run)
     probe = trainer.probe(inputs, k)
-    left, right = st.columns([3, 2], gap="medium")
+    views = views or st.container()
+    left, right = views.columns([3, 2], gap="medium")
     with left:
         shown = min(trainer.cfg.n_h, 32)
-        common.chart(
-            figures.gate_heatmaps(probe["gates"], probe["tokens"], F, shown), key="seq_gates"
+        gates = figures.gate_heatmaps(
+            probe["gates"], probe["tokens"], F, shown, row_px=72 if presenting else 130
         )
+        common.chart(gates, key="seq_gates")
         st.caption(L["gates_caption"])
         if shown < trainer.cfg.n_h:
             st.caption(L["units_shown"].format(shown=shown, total=trainer.cfg.n_h))
