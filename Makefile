@@ -19,7 +19,9 @@ ADDRESS ?=
 # TORCH=1: `make run` also installs the optional torch engine (CPU wheel).
 TORCH ?=
 PYTEST_ARGS ?=
-PYTEST_FLAGS := --durations=10 $(PYTEST_ARGS)
+# Two workers (pytest-xdist), one per core, each with its own server and browser, a test file
+# each at a time: much of a browser test is waiting on a page. PYTEST_ARGS="-n 0": one process.
+PYTEST_FLAGS := --durations=10 -n 2 --dist loadfile $(PYTEST_ARGS)
 
 RUN_STAMP := $(STAMPS)/$(if $(filter 1,$(TORCH)),torch,app)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
