@@ -9,7 +9,9 @@ translated label, so a link opens the same view in either language.
 
 import math
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import streamlit as st
@@ -239,3 +241,46 @@ def several(options: Iterable) -> Callable[[str], list]:
 
 def write_several(values: Iterable) -> str:
     return ",".join(map(str, values))
+
+
+@dataclass(frozen=True)
+class UrlConfig:
+    """A lab's configuration in one session key and in the URL (the Workshops, GAN and Problems
+    labs): on a session's first run, and when a link changed the URL (a preset), `load` fills
+    the widgets from the URL; each run builds the configuration from what its widgets returned
+    and `remember`s it, which writes it back to the URL. A value a link got wrong is replaced by
+    its default and named in a notice (`show_notices`)."""
+
+    prefix: str  # the lab's widget keys start with it: "ws", "gan", "pb"
+    from_query: Callable[[dict], tuple[Any, list[str]]]  # -> (config, the keys it replaced)
+    to_query: Callable[[Any], dict[str, str]]
+    widget_values: Callable[[Any, dict], dict[str, object]]  # (config, texts) -> widget values
+    default: Any
+
+    @property
+    def key(self) -> str:
+        return f"{self.prefix}_config"
+
+    def load(self, T: dict) -> None:
+        tab = f"{self.prefix}_tab"  # a tabbed lab's tab widget holds the tab's translated label
+        if self.key in st.session_state and not url_changed():
+            if "tabs" in T and st.session_state.get(tab) not in T["tabs"].values():
+                st.session_state[tab] = T["tabs"][self.config().tab]  # the language changed
+            return
+        cfg, problems = self.from_query(st.query_params.to_dict())
+        st.session_state.update(self.widget_values(cfg, T))
+        st.session_state[self.key] = cfg
+        if problems:
+            notice = T["url_notice"].format(keys=", ".join(problems))
+            st.session_state[f"{self.prefix}_notices"] = [notice]
+
+    def config(self) -> Any:
+        return st.session_state.get(self.key, self.default)
+
+    def remember(self, cfg: Any) -> None:
+        st.session_state[self.key] = cfg
+        set_query(self.to_query(cfg))
+
+    def show_notices(self) -> None:
+        for notice in st.session_state.pop(f"{self.prefix}_notices", []):
+            st.warning(notice)

@@ -2,20 +2,15 @@
 
 On a session's first run, and when a link changed the URL (a preset), the widgets are filled from
 the URL (`load_url`). Each run builds the configuration from the values the widget calls returned,
-keeps it in CONFIG and writes it back to the URL (`remember`), as ui/workshops/state.py does.
+keeps it in CONFIG and writes it back to the URL (`remember`): ui.links.UrlConfig does it all.
 """
-
-import streamlit as st
 
 from ui import links
 from ui.gan import config as cf
 
-CONFIG = "gan_config"
-NOTICES = "gan_notices"
 
-
-def widget_values(cfg: cf.GanConfig) -> dict[str, object]:
-    """The widget states that show `cfg` (widget key -> value)."""
+def widget_values(cfg: cf.GanConfig, T: dict) -> dict[str, object]:
+    """The widget states that show `cfg` (widget key -> value); T as in the other labs, unused."""
     return {
         "gan_data": cfg.data,
         "gan_layers": list(cfg.layers),
@@ -37,26 +32,6 @@ def widget_values(cfg: cf.GanConfig) -> dict[str, object]:
     }
 
 
-def load_url(T: dict) -> None:
-    """Fill the widgets from the URL on a session's first run and after a preset link."""
-    if CONFIG in st.session_state and not links.url_changed():
-        return
-    cfg, problems = cf.from_query(st.query_params.to_dict())
-    st.session_state.update(widget_values(cfg))
-    st.session_state[CONFIG] = cfg
-    if problems:
-        st.session_state[NOTICES] = [T["url_notice"].format(keys=", ".join(problems))]
-
-
-def config() -> cf.GanConfig:
-    return st.session_state.get(CONFIG, cf.DEFAULT)
-
-
-def remember(cfg: cf.GanConfig) -> None:
-    st.session_state[CONFIG] = cfg
-    links.set_query(cf.to_query(cfg))
-
-
-def show_notices() -> None:
-    for notice in st.session_state.pop(NOTICES, []):
-        st.warning(notice)
+URL = links.UrlConfig("gan", cf.from_query, cf.to_query, widget_values, cf.DEFAULT)
+CONFIG = URL.key
+load_url, config, remember, show_notices = URL.load, URL.config, URL.remember, URL.show_notices

@@ -6,13 +6,8 @@ keeps it in CONFIG and writes it back to the URL (`remember`). The live runs use
 lab's controller (ui/workshops/state.py: Play/Pause/Step/Reset and the fragment).
 """
 
-import streamlit as st
-
 from ui import links
 from ui.problems import config as cf
-
-CONFIG = "pb_config"
-NOTICES = "pb_notices"
 
 
 def widget_values(cfg: cf.ProblemsConfig, T: dict) -> dict[str, object]:
@@ -31,28 +26,6 @@ def widget_values(cfg: cf.ProblemsConfig, T: dict) -> dict[str, object]:
     }
 
 
-def load_url(T: dict) -> None:
-    """Fill the widgets from the URL on a session's first run and after a preset link."""
-    if CONFIG in st.session_state and not links.url_changed():
-        if st.session_state.get("pb_tab") not in T["tabs"].values():  # the language changed
-            st.session_state["pb_tab"] = T["tabs"][config().tab]
-        return
-    cfg, problems = cf.from_query(st.query_params.to_dict())
-    st.session_state.update(widget_values(cfg, T))
-    st.session_state[CONFIG] = cfg
-    if problems:
-        st.session_state[NOTICES] = [T["url_notice"].format(keys=", ".join(problems))]
-
-
-def config() -> cf.ProblemsConfig:
-    return st.session_state.get(CONFIG, cf.DEFAULT)
-
-
-def remember(cfg: cf.ProblemsConfig) -> None:
-    st.session_state[CONFIG] = cfg
-    links.set_query(cf.to_query(cfg))
-
-
-def show_notices() -> None:
-    for notice in st.session_state.pop(NOTICES, []):
-        st.warning(notice)
+URL = links.UrlConfig("pb", cf.from_query, cf.to_query, widget_values, cf.DEFAULT)
+CONFIG = URL.key
+load_url, config, remember, show_notices = URL.load, URL.config, URL.remember, URL.show_notices

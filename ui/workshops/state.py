@@ -15,8 +15,6 @@ import streamlit as st
 from ui import common, links, numbers
 from ui.workshops import config as cf
 
-CONFIG = "ws_config"
-NOTICES = "ws_notices"
 TICK_S = 0.25
 PLAY_ICON, PAUSE_ICON = ":material/play_arrow:", ":material/pause:"
 STEP_ICON, RESET_ICON = ":material/skip_next:", ":material/restart_alt:"
@@ -40,31 +38,9 @@ def widget_values(cfg: cf.WorkshopsConfig, T: dict) -> dict[str, object]:
     }
 
 
-def load_url(T: dict) -> None:
-    """Fill the widgets from the URL on a session's first run and after a preset link."""
-    if CONFIG in st.session_state and not links.url_changed():
-        if st.session_state.get("ws_tab") not in T["tabs"].values():  # the language changed
-            st.session_state["ws_tab"] = T["tabs"][config().tab]
-        return
-    cfg, problems = cf.from_query(st.query_params.to_dict())
-    st.session_state.update(widget_values(cfg, T))
-    st.session_state[CONFIG] = cfg
-    if problems:
-        st.session_state[NOTICES] = [T["url_notice"].format(keys=", ".join(problems))]
-
-
-def config() -> cf.WorkshopsConfig:
-    return st.session_state.get(CONFIG, cf.DEFAULT)
-
-
-def remember(cfg: cf.WorkshopsConfig) -> None:
-    st.session_state[CONFIG] = cfg
-    links.set_query(cf.to_query(cfg))
-
-
-def show_notices() -> None:
-    for notice in st.session_state.pop(NOTICES, []):
-        st.warning(notice)
+URL = links.UrlConfig("ws", cf.from_query, cf.to_query, widget_values, cf.DEFAULT)
+CONFIG = URL.key
+load_url, config, remember, show_notices = URL.load, URL.config, URL.remember, URL.show_notices
 
 
 # ---- live runs -------------------------------------------------------------------------------
