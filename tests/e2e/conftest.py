@@ -47,6 +47,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 VIEWPORT = {"width": 1920, "height": 1080}
+PROJECTOR = {"width": 1280, "height": 720}
 SERVER_START_S = 60
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 # Generous: 2 cores shared by several people (load 15-20 seen), and a first run may import torch.
@@ -177,14 +178,30 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+@contextlib.contextmanager
+def new_tab(browser: Browser, viewport: dict = VIEWPORT, init_script: str = "") -> Iterator[Page]:
+    """A page in a fresh browser context (own cookies, so its own Streamlit session), with a
+    script that runs before any of the page's own."""
+    context = browser.new_context(viewport=viewport)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    if init_script:
+        context.add_init_script(init_script)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    """A fresh browser context (own cookies, so its own Streamlit session) and page."""
-    context = browser.new_context(viewport=VIEWPORT)
-    context.set_default_timeout(ACTION_TIMEOUT_MS)
-    tab = context.new_page()
-    yield tab
-    context.close()
+    """A fresh 1920x1080 page."""
+    with new_tab(browser) as tab:
+        yield tab
+
+
+@pytest.fixture
+def projector(browser: Browser) -> Iterator[Page]:
+    """A fresh page the size of a classroom projector, 1280x720."""
+    with new_tab(browser, PROJECTOR) as tab:
+        yield tab
 
 
 def open_page(page: Page, url: str, timeout: float = 60_000) -> None:

@@ -6,26 +6,15 @@ and loss; all six of the LSTM's gate maps), and the keyboard drives it: Space pl
 import re
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import ACTION_TIMEOUT_MS, open_page, wait_idle
+from tests.e2e.conftest import PROJECTOR, open_page, wait_idle
 from tests.e2e.test_playground import VIEW, metric, wait_until
 
-PROJECTOR = {"width": 1280, "height": 720}
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots" / "presenter"
 BOXES_JS = (
     "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.right, r.bottom]; })"
 )
-
-
-@pytest.fixture
-def projector(browser: Browser):
-    context = browser.new_context(viewport=PROJECTOR)
-    context.set_default_timeout(ACTION_TIMEOUT_MS)
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def fits_the_screen(page: Page, selector: str) -> None:

@@ -13,14 +13,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.e2e.conftest import ACTION_TIMEOUT_MS, open_page, wait_idle
+from tests.e2e.conftest import PROJECTOR, new_tab, open_page, wait_idle
 from tests.e2e.layout import layout_problems, small_chart_text
 from ui import common
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TEXT_ROOT = REPO_ROOT / "assets" / "text"
 SHOTS = REPO_ROOT / "screenshots" / "es"
-PROJECTOR = {"width": 1280, "height": 720}
 MIN_CHARS = 12  # shorter English fragments may also be Spanish words or symbols
 SPLIT = re.compile(
     r"\$\$.+?\$\$|\$.+?\$|\{[^{}]*\}|\*\*|\*|`|:\w+\[|\]|\n|[•·→←▶◀⏸⟲↺⏩❚()]|[.:;!?](?=\s)",
@@ -93,12 +92,9 @@ def url_path(page_file: str) -> str:
 
 @pytest.fixture
 def projector_page(browser: Browser):
-    context = browser.new_context(viewport=PROJECTOR)
-    context.set_default_timeout(ACTION_TIMEOUT_MS)
-    context.add_init_script(RECORD_CANVAS_TEXT)
-    tab = context.new_page()
-    yield tab
-    context.close()
+    """A 1280x720 page that records what its canvases draw."""
+    with new_tab(browser, PROJECTOR, RECORD_CANVAS_TEXT) as tab:
+        yield tab
 
 
 def english_on_screen(page: Page, fragments: set[str]) -> list[str]:

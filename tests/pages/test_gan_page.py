@@ -9,26 +9,22 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from engine.gan import trainer
+from tests.pages import apptest
 from ui import text
 from ui.gan import config as cf
 from ui.gan import state
 
 PAGE = "../../pages/6_GAN.py"
 T = text.load("gan", "en")
-TIMEOUT = 60  # the first run imports torch for the engine picker
 STATUS = re.compile(r"\*\*Epoch (\d+)\*\* · updates: D (\d+), G (\d+)")
 
 
 def open_page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    at.query_params.update(query or {})
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return apptest.open_page(PAGE, query)
 
 
 def config(at: AppTest) -> cf.GanConfig:
-    return at.session_state[state.CONFIG]
+    return apptest.config(at, state)
 
 
 def counts(at: AppTest) -> tuple[int, int, int]:

@@ -9,25 +9,21 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.pages import apptest
 from ui import text
 from ui.problems import config as cf
 from ui.problems import imbalance, overfit, state
 
 PAGE = "../../pages/8_Problems.py"
 T = text.load("problems", "en")
-TIMEOUT = 60
 
 
 def open_page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    at.query_params.update(query or {})
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return apptest.open_page(PAGE, query)
 
 
 def config(at: AppTest) -> cf.ProblemsConfig:
-    return at.session_state[state.CONFIG]
+    return apptest.config(at, state)
 
 
 def epoch(at: AppTest) -> int:

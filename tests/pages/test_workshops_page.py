@@ -12,25 +12,21 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from engine.workshops import data, linear, paths
+from tests.pages import apptest
 from ui import text
 from ui.workshops import config as cf
 from ui.workshops import state
 
 PAGE = "../../pages/7_Workshops.py"
 T = text.load("workshops", "en")
-TIMEOUT = 60  # the first run imports torch for the engine picker
 
 
 def open_page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
-    at.query_params.update(query or {})
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return apptest.open_page(PAGE, query)
 
 
 def config(at: AppTest) -> cf.WorkshopsConfig:
-    return at.session_state[state.CONFIG]
+    return apptest.config(at, state)
 
 
 def status(at: AppTest) -> str:

@@ -2,7 +2,7 @@
 
 On a session's first run, and when a link changed the URL (a preset), the widgets are filled from
 the URL (`load_url`). Each run builds the configuration from the values the widget calls returned,
-keeps it in CONFIG and writes it back to the URL (`remember`). The live runs use the Workshops
+keeps it in the session and writes it back to the URL (`remember`). The live runs use the Workshops
 lab's controller (ui/workshops/state.py: Play/Pause/Step/Reset and the fragment).
 """
 
@@ -27,5 +27,4 @@ def widget_values(cfg: cf.ProblemsConfig, T: dict) -> dict[str, object]:
 
 
 URL = links.UrlConfig("pb", cf.from_query, cf.to_query, widget_values, cf.DEFAULT)
-CONFIG = URL.key
 load_url, config, remember, show_notices = URL.load, URL.config, URL.remember, URL.show_notices

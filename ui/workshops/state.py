@@ -4,7 +4,7 @@ the live gradient-descent runs with their Play/Pause/Step/Reset buttons.
 On a session's first run, and when a link changed the URL (a preset), the widgets are filled from
 the URL (`load_url`). Each run builds the configuration from the values the widget calls returned
 (a tab's widgets are drawn only while it is open; the others keep the last configuration's value),
-keeps it in CONFIG and writes it back to the URL (`remember`).
+keeps it in the session and writes it back to the URL (`remember`).
 """
 
 import functools
@@ -39,7 +39,6 @@ def widget_values(cfg: cf.WorkshopsConfig, T: dict) -> dict[str, object]:
 
 
 URL = links.UrlConfig("ws", cf.from_query, cf.to_query, widget_values, cf.DEFAULT)
-CONFIG = URL.key
 load_url, config, remember, show_notices = URL.load, URL.config, URL.remember, URL.show_notices
 
 
