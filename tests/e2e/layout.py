@@ -33,9 +33,14 @@ LAYOUT_JS = """([boxes, charts, labels]) => {
         const text = (el.innerText || el.textContent || '').trim().split('\\n')[0].slice(0, 40);
         return `${el.dataset.testid || el.className || el.tagName}${text ? ' "' + text + '"' : ''}`;
     };
+    const pinned = el => {  // pinned to the screen on purpose (presenter mode's way out)
+        for (let e = el; e && e !== main; e = e.parentElement)
+            if (getComputedStyle(e).position === 'fixed') return true;
+        return false;
+    };
     const problems = [];
     for (const el of main.querySelectorAll(boxes)) {
-        if (!shown(el)) continue;
+        if (!shown(el) || pinned(el)) continue;
         const r = el.getBoundingClientRect();
         if (r.width === 0) continue;
         if (r.right > right || r.left < left)

@@ -37,20 +37,20 @@ def first_slider_value(page: Page) -> str | None:
 
 
 def change_a_setting(page: Page) -> str | None:
-    """Move the page's first slider two steps to the right; its new value, or None without one."""
+    """Move the page's first slider two steps (to the right, or to the left when it starts at its
+    right end); its new value, or None without one."""
     slider = page.get_by_role("slider").first
     if not slider.count():
         return None
     before = slider.input_value()
-    slider.focus()
-    page.keyboard.press("ArrowRight")
-    wait_idle(page)
-    page.get_by_role("slider").first.focus()
-    page.keyboard.press("ArrowRight")
-    wait_idle(page)
-    after = first_slider_value(page)
-    assert after != before, f"moving the first slider on /{page.url} changed nothing"
-    return after
+    for key in ("ArrowRight", "ArrowLeft"):
+        for _ in range(2):
+            page.get_by_role("slider").first.focus()
+            page.keyboard.press(key)
+            wait_idle(page)
+        if (after := first_slider_value(page)) != before:
+            return after
+    raise AssertionError(f"moving the first slider on /{page.url} changed nothing")
 
 
 def assert_on(page: Page, app_url: str, name: str, setting: str | None) -> None:

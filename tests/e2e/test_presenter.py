@@ -24,6 +24,11 @@ def fits_the_screen(page: Page, selector: str) -> None:
         assert right <= PROJECTOR["width"] and bottom <= PROJECTOR["height"], (right, bottom)
 
 
+def keys_ready(page: Page) -> None:
+    """The keyboard shortcuts' script has loaded (a component, a moment after the page)."""
+    page.wait_for_function("() => globalThis.neuronaKeys === true")
+
+
 def epoch(page: Page) -> int:
     return int(metric(page, "Epoch").inner_text().replace(",", ""))
 
@@ -34,6 +39,7 @@ def test_the_playground_fits_one_screen_and_obeys_the_keyboard(app_url: str, pro
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
     expect(page.get_by_test_id("stToolbar")).to_be_hidden()
     expect(metric(page, "Epoch")).to_have_text("0")
+    keys_ready(page)
     page.keyboard.press("Space")  # play
     expect(page.get_by_role("button", name="⏸ Pause", exact=True)).to_be_visible()
     wait_until(page, lambda: epoch(page) >= 5)
@@ -54,6 +60,7 @@ def test_the_playground_fits_one_screen_and_obeys_the_keyboard(app_url: str, pro
 def test_all_six_gate_maps_fit_one_screen_while_training(app_url: str, projector: Page):
     page = projector
     open_page(page, f"{app_url}/Sequences?present=1&lang=en")
+    keys_ready(page)
     page.keyboard.press("Space")
     expect(page.locator(".st-key-seq_pause")).to_be_visible()
     gates = page.locator(".st-key-seq_gates .js-plotly-plot").first
@@ -69,6 +76,7 @@ def test_the_arrows_move_the_backprop_stepper(app_url: str, projector: Page):
     page = projector
     open_page(page, f"{app_url}/Neuron_and_backprop?tab=backprop&present=1&lang=en")
     expect(page.get_by_text(re.compile(r"step 1 of 12"))).to_be_visible()
+    keys_ready(page)
     page.keyboard.press("ArrowRight")
     expect(page.get_by_text(re.compile(r"step 2 of 12"))).to_be_visible()
     page.keyboard.press("PageDown")  # a clicker's forward button

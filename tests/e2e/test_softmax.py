@@ -116,7 +116,7 @@ def test_logistic_regression_and_one_vs_all_train_live(app_url: str, page: Page)
     open_tab(page, app_url, 0, FAST.format("lr"))
     press(page, "Play")
     wait_for_epoch(page, FRAMES)
-    expect(page.get_by_test_id("stMetricValue").first).to_have_text(re.compile(r"\d+\.\d%"))
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text(re.compile(r"^\d+%$"))
     shoot(page, "logistic", status(page))
     open_tab(page, app_url, 3, FAST.format("ova"))  # a new page load: a new session
     press(page, "Play")
