@@ -11,7 +11,6 @@ Z = X @ W + b is θᵀx with θ0 = b, and the same Trainer trains them as every 
 One-vs-all trains one logistic model per class. The softmax is activations.softmax (max-shifted).
 """
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,29 +35,6 @@ LECTURE_SERIES = (
 )
 # The worked example of seed 004: Σ e^{a_j} ≈ 8 and softmax(a) ≈ [0.1, 0.2, 0.7].
 LECTURE_EXAMPLE = ((-0.21, 0.47, 1.72), (0.1, 0.2, 0.7))
-SEPARATORS = r"[\s,;]+"
-
-
-def parse_logits(text: str) -> np.ndarray:
-    """Scores typed as '3.0, 1.0, 0.2' (commas, semicolons or spaces; brackets allowed) -> (K,)."""
-    text = str(text).replace("−", "-").strip().strip("[]()")  # the lecture types − (U+2212)
-    tokens = [t for t in re.split(SEPARATORS, text) if t]
-    if len(tokens) < 2:
-        raise ValueError(
-            "logits: enter at least two numbers separated by commas, e.g. 3.0, 1.0, 0.2"
-        )
-    values = []
-    for token in tokens:
-        try:
-            values.append(float(token))
-        except ValueError:
-            raise ValueError(
-                f"logits: {token!r} is not a number (use a dot for decimals)"
-            ) from None
-    z = np.array(values)  # (K,)
-    if not np.all(np.isfinite(z)):
-        raise ValueError("logits must be finite numbers (no inf or nan)")
-    return z
 
 
 def check_temperature(T: float) -> float:

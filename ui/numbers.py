@@ -42,6 +42,14 @@ def fixed(x: float, decimals: int = 2, lang: str | None = None) -> str:
     return format_decimal(value, format=pattern, locale=lang_or_current(lang))
 
 
+def written(x: float, lang: str | None = None) -> str:
+    """`x` as a person types it: at least one decimal, as many as it needs (3.0, 0.0002, 1e-08 as
+    0.00000001), in the reader's locale."""
+    return format_decimal(
+        Decimal(repr(float(x))), format="0.0#########", locale=lang_or_current(lang)
+    )
+
+
 def count(n: int, lang: str | None = None) -> str:
     """A whole number with the locale's thousands separator: 407050 -> '407.050' in Spanish."""
     return format_decimal(int(n), locale=lang_or_current(lang))
@@ -66,15 +74,16 @@ def parse(typed: str, lang: str | None = None) -> float:
     '0.5' is refused with a hint to write '0,5'."""
     lang = lang_or_current(lang)
     words = text.load("common", lang)["numbers"]
-    clean = str(typed).strip().replace("\u2212", "-")  # a typographic minus reads as a minus
+    typed = str(typed)
+    clean = typed.strip().replace("\u2212", "-")  # a typographic minus reads as a minus
     try:
         value = float(parse_decimal(clean, locale=lang, strict=True))
     except (NumberFormatError, InvalidOperation, ValueError) as exc:
         hints = getattr(exc, "suggestions", None) or []
         hint = words["hint"].format(suggestion=hints[-1]) if hints else ""
-        raise ValueError(words["invalid"].format(value=typed, hint=hint).strip()) from None
+        raise ValueError(words["invalid"].format(value=typed.strip(), hint=hint).strip()) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(words["invalid"].format(value=typed, hint="").strip())
+        raise ValueError(words["invalid"].format(value=typed.strip(), hint="").strip())
     return value
 
 

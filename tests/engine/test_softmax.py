@@ -95,33 +95,3 @@ def test_cross_entropy_gradient_is_y_hat_minus_y(K):
 def test_cross_entropy_rejects_a_class_out_of_range():
     with pytest.raises(ValueError, match="true class y"):
         sm.cross_entropy(np.zeros(3), 3)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("3.0, 1.0, 0.2", [3.0, 1.0, 0.2]),
-        ("[−0.21, 0.47, 1.72]", [-0.21, 0.47, 1.72]),
-        ("1e3 0 -1e3", [1000.0, 0.0, -1000.0]),
-        (" 1 ;2,, 3 ", [1.0, 2.0, 3.0]),
-    ],
-)
-def test_parse_logits(text, expected):
-    assert sm.parse_logits(text).tolist() == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("", "at least two numbers"),
-        ("   ", "at least two numbers"),
-        ("4", "at least two numbers"),
-        ("1, two, 3", "'two' is not a number"),
-        ("1, nan", "finite"),
-        ("1, inf", "finite"),
-        ("1, 1e400", "finite"),
-    ],
-)
-def test_parse_logits_rejects_bad_text(text, message):
-    with pytest.raises(ValueError, match=message):
-        sm.parse_logits(text)

@@ -125,11 +125,22 @@ def test_playground_shows_the_identity_and_why_the_shift():
     assert chart_with(at, "scores")["scores"]["p"].tolist() == [1.0, 0.0, 0.0]
 
 
+def test_playground_reads_spanish_scores_with_decimal_commas_and_semicolons():
+    at = AppTest.from_file(PAGE, default_timeout=TIMEOUT)
+    at.query_params.update({"tab": list(T["tabs"])[1], "lang": "es"})
+    at.run()
+    assert at.text_input(key="softmax_pg_logits").value == "3,0; 1,0; 0,2"
+    at.text_input(key="softmax_pg_logits").set_value("−0,21; 0,47; 1,72").run()
+    assert np.round(chart_with(at, "scores")["scores"]["p"], 1).tolist() == [0.1, 0.2, 0.7]
+    at.text_input(key="softmax_pg_logits").set_value("0.5; 1").run()  # a dot is refused, not read
+    assert errors(at) and "0.5" in errors(at)[0] and not at.exception
+
+
 @pytest.mark.parametrize(
     ("logits", "temperature", "message"),
     [
-        ("", 1.0, "at least two numbers"),
-        ("3, one, 2", 1.0, "'one' is not a number"),
+        ("", 1.0, "at least two scores"),
+        ("3, one, 2", 1.0, "“one” is not a number"),
         ("1, 2, 3", 0.0, "temperature T must be a positive number"),
         ("1, 2, 3, 4, 5, 6, 7, 8", 1.0, "8 scores, but there are only 7"),
     ],

@@ -5,21 +5,30 @@ import streamlit as st
 
 from engine import softmax as sm
 from engine.numpy_backend.activations import softmax
-from ui import palette
+from ui import numbers, palette
 from ui.common import show_code, user_errors, vega
 from ui.links import bound, choice, number, words
 from ui.softmax import charts
 
 KEY = "softmax_pg"
 STABILITY_EXAMPLE = (1000.0, 0.0, -1000.0)
+DEFAULT_LOGITS = (3.0, 1.0, 0.2)  # the lecture's first example
 PRESETS = (*(z for z, _ in sm.LECTURE_SERIES), sm.LECTURE_EXAMPLE[0], STABILITY_EXAMPLE)
 SWEEP = np.logspace(-1.3, 1.3, 80)  # temperatures from 0.05 to 20
 IDENTITY_Z = np.linspace(-8, 8, 81)
 
 
 def as_text(z) -> str:
-    """The scores as the lecture writes them: 3.0, 1.0, 0.2."""
-    return ", ".join(repr(float(v)) for v in z)
+    """The scores as the reader writes them: 3.0, 1.0, 0.2 in English, 3,0; 1,0; 0,2 in Spanish."""
+    return numbers.list_separator().join(numbers.written(v) for v in z)
+
+
+def read_logits(typed: str, L: dict) -> np.ndarray:
+    """The typed scores in the reader's locale (brackets allowed, as the lecture writes them)."""
+    z = np.array(numbers.parse_list(typed.strip().strip("[]()")))
+    if len(z) < 2:
+        raise ValueError(L["too_few"])
+    return z
 
 
 def load_preset(z) -> None:
@@ -38,7 +47,7 @@ def section(T: dict, engine: tuple[str, str]) -> None:
         text = bound(
             st.text_input,
             L["logits"],
-            "3.0, 1.0, 0.2",
+            as_text(DEFAULT_LOGITS),
             max_chars=300,
             key=f"{KEY}_logits",
             read=words(300),
@@ -56,7 +65,7 @@ def section(T: dict, engine: tuple[str, str]) -> None:
             help=L["temperature_help"],
         )
     with user_errors():
-        z = sm.parse_logits(text)
+        z = read_logits(text, L)
         if len(z) > len(palette.CLASS_COLORS):
             raise ValueError(L["too_many"].format(n=len(z), max=len(palette.CLASS_COLORS)))
         P = sm.tempered_softmax(z, T_value)
