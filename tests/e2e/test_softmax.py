@@ -86,7 +86,7 @@ def test_editing_a_logit_changes_the_softmax(app_url: str, page: Page):
     logits.fill("1, x")
     logits.press("Enter")
     wait_idle(page)
-    expect(page.get_by_test_id("stAlert")).to_contain_text("'x' is not a number")
+    expect(page.get_by_test_id("stAlert")).to_contain_text("“x” is not a number")
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
